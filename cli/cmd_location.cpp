@@ -1,0 +1,8 @@
+// ecadm location: placeholder until its helper lands
+#include "commands.hpp"
+
+namespace ecadm::cli {
+
+void setup_location(CLI::App& command, Context&) { command.require_subcommand(0); }
+
+}  // namespace ecadm::cli

@@ -1,0 +1,93 @@
+#include "ecadm/firm.hpp"
+
+#include <fmt/format.h>
+
+#include "ecadm/audit.hpp"
+#include "ecadm/error.hpp"
+#include "ecadm/policy.hpp"
+#include "ecadm/secrets.hpp"
+#include "ecadm/validation.hpp"
+
+namespace ecadm::firm {
+
+void check_plan(const std::string& plan, const char* field) {
+  if (plan != "basic" && plan != "professional" && plan != "enterprise")
+    throw InvalidData(field, fmt::format("'{}' is not one of basic, professional, enterprise", plan));
+}
+
+void check_login(const std::string& login, const char* field) {
+  bool ok = !login.empty() && login.size() <= 64 && std::isalnum(static_cast<unsigned char>(login[0]));
+  for (char c : login) {
+    ok = ok && (std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) ||
+                c == '.' || c == '_' || c == '-');
+  }
+  if (!ok)
+    throw InvalidData(field, fmt::format("'{}' must be 1 to 64 characters of a-z, 0-9, '.', '_' or '-', "
+                                         "starting with a letter or digit", login));
+}
+
+Change init(const SessionOptions& options, const InitRequest& request) {
+  if (request.firm_name.empty()) throw InvalidData("firm", "must not be empty");
+  check_login(request.admin_login, "admin");
+  check_plan(request.plan);
+  if (request.email) validation::check_email(*request.email, "email");
+
+  std::error_code ec;
+  bool exists = std::filesystem::exists(options.store, ec);
+  if (!exists && options.dry_run)
+    return {true, fmt::format("would create store '{}' for firm '{}' with admin '{}' (plan {})",
+                              options.store.string(), request.firm_name, request.admin_login, request.plan)};
+  SessionOptions create = options;
+  create.create = true;
+  Session session(create);
+  if (!session.dry_run()) secrets::ensure_key_file(session.key_path());
+  return session.write([&]() -> Change {
+    auto existing = session.db().prepare("SELECT name FROM firm WHERE id = 1");
+    if (existing.step()) {
+      std::string name = existing.column_text(0);
+      auto admin = session.db().prepare(
+          "SELECT 1 FROM users u JOIN user_permissions p ON p.user_id = u.id "
+          "WHERE u.login = ? AND p.permission = 'admin'");
+      admin.bind(1, request.admin_login);
+      if (name == request.firm_name && admin.step())
+        return {false, fmt::format("store '{}' already holds firm '{}' with admin '{}'", options.store.string(), name,
+                                   request.admin_login)};
+      throw InvalidData("firm", fmt::format("store '{}' already holds firm '{}'", options.store.string(), name),
+                        "pass another --store, or use the existing firm");
+    }
+    std::string now = session.now_utc();
+    session.db().prepare("INSERT INTO firm (id, name, plan, created_at) VALUES (1, ?, ?, ?)")
+        .bind_all(request.firm_name, request.plan, now).run();
+    session.db().prepare("INSERT INTO users (login, name, email, created_at) VALUES (?, ?, ?, ?)")
+        .bind_all(request.admin_login, request.admin_name.value_or(request.admin_login), request.email, now).run();
+    session.db().prepare("INSERT INTO user_permissions (user_id, permission) VALUES (?, 'admin')")
+        .bind_all(session.db().last_insert_rowid()).run();
+    audit::record(session, "firm.init", "firm", std::nullopt,
+                  fmt::format("name={} plan={} admin={}", request.firm_name, request.plan, request.admin_login));
+    return {true, fmt::format("created firm '{}' with admin '{}' (plan {}) in '{}'", request.firm_name,
+                              request.admin_login, request.plan, options.store.string())};
+  });
+}
+
+Firm show(Session& session) {
+  auto stmt = session.db().prepare(
+      "SELECT name, plan, created_at, (SELECT count(*) FROM users), (SELECT count(*) FROM locations) "
+      "FROM firm WHERE id = 1");
+  if (!stmt.step()) throw NotReady("the store holds no firm", "ecadm init --firm NAME --admin LOGIN");
+  return {stmt.column_text(0), stmt.column_text(1), stmt.column_text(2), static_cast<int>(stmt.column_int(3)),
+          static_cast<int>(stmt.column_int(4))};
+}
+
+Change set_plan(Session& session, const std::string& plan) {
+  check_plan(plan);
+  return session.write([&]() -> Change {
+    policy::require(session, policy::Operation::plan, "change the plan");
+    std::string old = show(session).plan;
+    if (old == plan) return {false, fmt::format("the firm already has plan '{}'", plan)};
+    session.db().prepare("UPDATE firm SET plan = ? WHERE id = 1").bind_all(plan).run();
+    audit::record(session, "firm.set-plan", "firm", old, plan);
+    return {true, fmt::format("changed the plan from '{}' to '{}'", old, plan)};
+  });
+}
+
+}  // namespace ecadm::firm

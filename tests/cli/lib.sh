@@ -1,0 +1,66 @@
+# Helpers for the black-box CLI scenarios (sourced by tests/cli/test_*.sh).
+# $ECADM is the binary under test. Each scenario gets its own temporary directory.
+set -uo pipefail
+: "${ECADM:?ECADM must point at the ecadm binary}"
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+S="$T/ecadm.db"
+export NO_COLOR=1
+unset ECADM_STORE ECADM_USER ECADM_KEY_FILE
+failures=0
+checks=0
+
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+
+# run EXPECTED_CODE ecadm-args... : runs ecadm, keeps stdout in $OUT, stderr in $ERR
+run() {
+  local want=$1; shift
+  checks=$((checks + 1))
+  "$ECADM" "$@" >"$T/out" 2>"$T/err" </dev/null
+  CODE=$?
+  OUT=$(cat "$T/out"); ERR=$(cat "$T/err")
+  if [ "$CODE" != "$want" ]; then
+    fail "ecadm $* -> exit $CODE, expected $want"; echo "  stdout: $OUT" >&2; echo "  stderr: $ERR" >&2
+  fi
+}
+
+# run_in EXPECTED_CODE STDIN_TEXT ecadm-args...
+run_in() {
+  local want=$1 input=$2; shift 2
+  checks=$((checks + 1))
+  printf '%s\n' "$input" | "$ECADM" "$@" >"$T/out" 2>"$T/err"
+  CODE=$?
+  OUT=$(cat "$T/out"); ERR=$(cat "$T/err")
+  if [ "$CODE" != "$want" ]; then
+    fail "ecadm $* -> exit $CODE, expected $want"; echo "  stdout: $OUT" >&2; echo "  stderr: $ERR" >&2
+  fi
+}
+
+contains() { # contains HAYSTACK NEEDLE [what]
+  checks=$((checks + 1))
+  case "$1" in *"$2"*) ;; *) fail "${3:-output} does not contain '$2': $1" ;; esac
+}
+lacks() {
+  checks=$((checks + 1))
+  case "$1" in *"$2"*) fail "${3:-output} contains '$2'" ;; *) ;; esac
+}
+
+dump() { sqlite3 "$S" .dump; }
+
+# unchanged EXPECTED_CODE args... : runs a command that must fail and must leave the store byte-for-byte as it was
+unchanged() {
+  local before after
+  before=$(dump)
+  run "$@"
+  after=$(dump)
+  checks=$((checks + 1))
+  [ "$before" = "$after" ] || fail "ecadm ${*:2} changed the store"
+}
+
+# json_get JSON JQ-LIKE-PYTHON-EXPR : evaluates a Python expression on the parsed JSON as `d`
+json() { python3 -c "import json,sys; d=json.loads(sys.stdin.read()); print($2)" <<<"$1"; }
+
+finish() {
+  if [ "$failures" -gt 0 ]; then echo "$failures of $checks checks failed" >&2; exit 1; fi
+  echo "$checks checks passed"
+}

@@ -1,0 +1,59 @@
+#pragma once
+// Shared fixtures for the unit tests: a temporary directory per case and a store
+// with a firm in it.
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "ecadm/firm.hpp"
+#include "ecadm/session.hpp"
+
+namespace ecadm::test {
+
+/// A fresh directory, removed with everything in it when the case ends.
+class TempDir {
+ public:
+  TempDir() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "ecadm-test-XXXXXX").string();
+    if (!::mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
+    m_path = tmpl;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(m_path, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return m_path; }
+  std::filesystem::path operator/(const std::string& name) const { return m_path / name; }
+
+ private:
+  std::filesystem::path m_path;
+};
+
+inline SessionOptions options_for(const std::filesystem::path& store, std::optional<std::string> as = std::nullopt) {
+  SessionOptions o;
+  o.store = store;
+  o.acting_login = std::move(as);
+  return o;
+}
+
+/// Creates a store with firm "Kanzlei Test", admin "chef" and the given plan.
+inline std::filesystem::path make_firm(const TempDir& dir, const std::string& plan = "professional") {
+  auto store = dir / "ecadm.db";
+  firm::InitRequest request;
+  request.firm_name = "Kanzlei Test";
+  request.admin_login = "chef";
+  request.plan = plan;
+  firm::init(options_for(store), request);
+  return store;
+}
+
+/// A session on store acting as `as`.
+inline std::unique_ptr<Session> session_as(const std::filesystem::path& store,
+                                           std::optional<std::string> as = std::nullopt) {
+  return std::make_unique<Session>(options_for(store, std::move(as)));
+}
+
+}  // namespace ecadm::test
