@@ -57,8 +57,8 @@ unchanged() {
   [ "$before" = "$after" ] || fail "ecadm ${*:2} changed the store"
 }
 
-# json_get JSON JQ-LIKE-PYTHON-EXPR : evaluates a Python expression on the parsed JSON as `d`
-json() { python3 -c "import json,sys; d=json.loads(sys.stdin.read()); print($2)" <<<"$1"; }
+# json JSON FILTER : runs a jq filter on a JSON document (fails the check if it does not parse)
+json() { jq -r "$2" <<<"$1" || fail "not JSON or filter failed: $2 on: $1"; }
 
 finish() {
   if [ "$failures" -gt 0 ]; then echo "$failures of $checks checks failed" >&2; exit 1; fi
