@@ -34,3 +34,41 @@ std::string check_date(std::string_view input, std::string_view field, std::opti
 }
 
 }  // namespace ecadm::validation
+
+namespace ecadm::validation {
+
+std::string check_country(std::string_view input, std::string_view field) {
+  std::string value(input);
+  for (auto& c : value) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (value.size() != 2 || !std::isalpha(static_cast<unsigned char>(value[0])) ||
+      !std::isalpha(static_cast<unsigned char>(value[1])))
+    throw InvalidData(std::string(field), fmt::format("'{}' is not a two-letter country code (ISO 3166-1, e.g. DE)", input));
+  return value;
+}
+
+std::string check_zip(std::string_view input, std::string_view country, std::string_view field) {
+  std::string value(input);
+  static const std::regex k_de(R"(\d{5})");
+  static const std::regex k_other(R"([A-Za-z0-9][A-Za-z0-9 -]{0,8}[A-Za-z0-9])");
+  if (country == "DE" ? !std::regex_match(value, k_de) : !std::regex_match(value, k_other))
+    throw InvalidData(std::string(field), country == "DE"
+                                              ? fmt::format("'{}' is not a German postal code (five digits)", value)
+                                              : fmt::format("'{}' is not a postal code", value));
+  return value;
+}
+
+std::string check_text(std::string_view input, std::string_view field, size_t max_length) {
+  auto begin = input.find_first_not_of(" \t\r\n");
+  auto end = input.find_last_not_of(" \t\r\n");
+  std::string value = begin == std::string_view::npos ? std::string() : std::string(input.substr(begin, end - begin + 1));
+  if (value.empty()) throw InvalidData(std::string(field), "must not be empty");
+  size_t code_points = 0;
+  for (unsigned char c : value) code_points += (c & 0xC0) != 0x80;
+  if (code_points > max_length)
+    throw InvalidData(std::string(field), fmt::format("is {} characters long, at most {} are allowed", code_points, max_length));
+  for (unsigned char c : value)
+    if (c < 0x20) throw InvalidData(std::string(field), "must not contain control characters");
+  return value;
+}
+
+}  // namespace ecadm::validation
