@@ -52,10 +52,11 @@ std::string joined(const std::vector<std::string>& items) {
   return items.empty() ? std::string("none") : fmt::format("{}", fmt::join(items, ","));
 }
 
-std::string quoted(const std::vector<std::string>& items) {
+// "permission 'admin'" or "permissions 'admin', 'kanzleiverwaltung'"
+std::string permissions_phrase(const std::vector<std::string>& items) {
   std::vector<std::string> q;
   for (const auto& i : items) q.push_back("'" + i + "'");
-  return fmt::format("{}", fmt::join(q, ", "));
+  return fmt::format("permission{} {}", items.size() == 1 ? "" : "s", fmt::join(q, ", "));
 }
 
 // Giving or taking `admin` (directly, or by disabling/enabling an admin) is an admin's
@@ -135,8 +136,8 @@ Change add(Session& session, const AddRequest& request) {
       for (const auto& p : grants)
         if (!holds(u.permissions, p)) missing.push_back(p);
       if (!missing.empty())
-        throw InvalidData("login", fmt::format("user '{}' already exists without permission {}", u.login,
-                                               quoted(missing)),
+        throw InvalidData("login", fmt::format("user '{}' already exists without {}", u.login,
+                                               permissions_phrase(missing)),
                           fmt::format("ecadm user grant {} {}", u.login, fmt::join(missing, " ")));
       return {false, fmt::format("user '{}' already exists{}", u.login,
                                  u.active ? "" : " (disabled: ecadm user enable " + u.login + ")")};
@@ -152,7 +153,7 @@ Change add(Session& session, const AddRequest& request) {
     audit::record(session, "user.add", "user:" + request.login, std::nullopt,
                   fmt::format("name={} email={} permissions={}", name, email.value_or(""), joined(grants)));
     return {true, fmt::format("added user '{}' ({}){}", request.login, name,
-                              grants.empty() ? "" : " with permission " + quoted(grants))};
+                              grants.empty() ? "" : " with " + permissions_phrase(grants))};
   });
 }
 
@@ -175,14 +176,14 @@ Change grant(Session& session, const std::string& login, const std::vector<std::
     std::vector<std::string> missing, held;
     for (const auto& p : wanted) (holds(target.user.permissions, p) ? held : missing).push_back(p);
     if (missing.empty())
-      return {false, fmt::format("'{}' already holds permission {}", login, quoted(held))};
+      return {false, fmt::format("'{}' already holds {}", login, permissions_phrase(held))};
     if (holds(missing, "admin"))
       require_admin_for(actor, session, fmt::format("grant 'admin' to '{}'", login), fmt::format("user grant {} admin", login));
     insert_permissions(session, target.id, missing);
     auto after = find(session, login)->user.permissions;
     audit::record(session, "user.grant", "user:" + login, joined(target.user.permissions), joined(after));
-    return {true, fmt::format("granted {} to '{}'{}", quoted(missing), login,
-                              held.empty() ? "" : fmt::format(" (already held: {})", quoted(held)))};
+    return {true, fmt::format("granted {} to '{}'{}", permissions_phrase(missing), login,
+                              held.empty() ? "" : fmt::format(" (already held: {})", permissions_phrase(held)))};
   });
 }
 
@@ -193,7 +194,7 @@ Change revoke(Session& session, const std::string& login, const std::vector<std:
     Row target = require_user(session, login);
     std::vector<std::string> present, absent;
     for (const auto& p : unwanted) (holds(target.user.permissions, p) ? present : absent).push_back(p);
-    if (present.empty()) return {false, fmt::format("'{}' does not hold permission {}", login, quoted(absent))};
+    if (present.empty()) return {false, fmt::format("'{}' does not hold {}", login, permissions_phrase(absent))};
     if (holds(present, "admin")) {
       require_admin_for(actor, session, fmt::format("revoke 'admin' from '{}'", login), fmt::format("user revoke {} admin", login));
       require_other_admin(session, target, fmt::format("revoke 'admin' from '{}'", login));
@@ -205,8 +206,8 @@ Change revoke(Session& session, const std::string& login, const std::vector<std:
     }
     auto after = find(session, login)->user.permissions;
     audit::record(session, "user.revoke", "user:" + login, joined(target.user.permissions), joined(after));
-    return {true, fmt::format("revoked {} from '{}'{}", quoted(present), login,
-                              absent.empty() ? "" : fmt::format(" (not held: {})", quoted(absent)))};
+    return {true, fmt::format("revoked {} from '{}'{}", permissions_phrase(present), login,
+                              absent.empty() ? "" : fmt::format(" (not held: {})", permissions_phrase(absent)))};
   });
 }
 

@@ -48,7 +48,7 @@ contains "$ERR" "acting user 'ghost' does not exist"
 
 # --- grant / revoke
 run 0 --as chef user grant bert kanzleiverwaltung
-contains "$OUT" "granted 'kanzleiverwaltung' to 'bert'"
+contains "$OUT" "granted permission 'kanzleiverwaltung' to 'bert'"
 unchanged 0 --as chef user grant bert kanzleiverwaltung
 contains "$OUT" "already holds"
 unchanged 0 --as chef user revoke bert admin
@@ -68,7 +68,7 @@ run 0 --as chef --json user grant bert admin benutzerverwaltung
 [ "$(json "$OUT" .changed)" = true ] || fail "grant JSON: $OUT"
 [ "$(json "$OUT" .login)" = bert ] || fail "grant JSON login: $OUT"
 run 0 --as chef user revoke chef admin
-contains "$OUT" "revoked 'admin' from 'chef'"
+contains "$OUT" "revoked permission 'admin' from 'chef'"
 
 # --- disable releases the seat; disabled users cannot act
 sqlite3 "$S" "INSERT INTO seat_assignments (user_id, assigned_at) SELECT id, 'now' FROM users WHERE login = 'anna'"

@@ -157,7 +157,7 @@ TEST_SUITE("domain::users") {
     CHECK(held.message == "'anna' already holds permission 'kanzleiverwaltung'");
     auto change = users::grant(*s, "anna", {"benutzerverwaltung", "kanzleiverwaltung"});
     CHECK(change.changed);
-    CHECK(contains(change.message, "already held: 'kanzleiverwaltung'"));
+    CHECK(contains(change.message, "already held: permission 'kanzleiverwaltung'"));
     CHECK(users::show(*s, "anna").permissions == std::vector<std::string>{"benutzerverwaltung", "kanzleiverwaltung"});
     auto log = audit::list(*s, std::nullopt, 1);
     CHECK(log[0].action == "user.grant");
