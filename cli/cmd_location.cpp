@@ -20,9 +20,15 @@ nlohmann::json optional_json(const std::optional<std::string>& value) {
 }
 
 nlohmann::json to_json(const locations::Location& l) {
-  return {{"name", l.name},         {"street", l.street},   {"house_number", l.house_number},
-          {"zip", l.zip},           {"city", l.city},       {"country", l.country},
-          {"phone", optional_json(l.phone)}, {"fax", optional_json(l.fax)}, {"email", optional_json(l.email)},
+  return {{"name", l.name},
+          {"street", l.street},
+          {"house_number", l.house_number},
+          {"zip", l.zip},
+          {"city", l.city},
+          {"country", l.country},
+          {"phone", optional_json(l.phone)},
+          {"fax", optional_json(l.fax)},
+          {"email", optional_json(l.email)},
           {"created_at", l.created_at}};
 }
 

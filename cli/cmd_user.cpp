@@ -17,8 +17,12 @@ struct UserOptions {
 };
 
 nlohmann::json to_json(const users::User& u) {
-  return {{"login", u.login},       {"name", u.name},         {"email", u.email ? nlohmann::json(*u.email) : nullptr},
-          {"active", u.active},     {"permissions", u.permissions}, {"has_seat", u.has_seat},
+  return {{"login", u.login},
+          {"name", u.name},
+          {"email", u.email ? nlohmann::json(*u.email) : nullptr},
+          {"active", u.active},
+          {"permissions", u.permissions},
+          {"has_seat", u.has_seat},
           {"created_at", u.created_at}};
 }
 
@@ -95,12 +99,15 @@ void setup_user(CLI::App& command, Context& ctx) {
 
   auto* disable = command.add_subcommand("disable", "Disable a user and release their licence seat");
   add_login(disable, opt);
-  disable->callback(
-      [&ctx, opt] { ctx.print_change(users::disable(ctx.session(), opt->login), {{"login", opt->login}}); });
+  disable->callback([&ctx, opt] {
+    ctx.print_change(users::disable(ctx.session(), opt->login), {{"login", opt->login}});
+  });
 
   auto* enable = command.add_subcommand("enable", "Enable a disabled user again");
   add_login(enable, opt);
-  enable->callback([&ctx, opt] { ctx.print_change(users::enable(ctx.session(), opt->login), {{"login", opt->login}}); });
+  enable->callback([&ctx, opt] {
+    ctx.print_change(users::enable(ctx.session(), opt->login), {{"login", opt->login}});
+  });
 }
 
 }  // namespace ecadm::cli

@@ -70,16 +70,17 @@ Change add(Session& session, const Location& input) {
     auto existing = query(session, loc.name);
     if (!existing.empty()) {
       if (same_data(existing.front(), loc)) return {false, fmt::format("location '{}' already exists", loc.name)};
-      throw InvalidData("name", fmt::format("location '{}' already exists with other data ({})", loc.name,
-                                            describe(existing.front())),
-                        "ecadm location list");
+      throw InvalidData(
+          "name",
+          fmt::format("location '{}' already exists with other data ({})", loc.name, describe(existing.front())),
+          "ecadm location list");
     }
     session.db()
         .prepare(
             "INSERT INTO locations (name, street, house_number, zip, city, country, phone, fax, email, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind_all(loc.name, loc.street, loc.house_number, loc.zip, loc.city, loc.country, loc.phone, loc.fax,
-                  loc.email, session.now_utc())
+        .bind_all(loc.name, loc.street, loc.house_number, loc.zip, loc.city, loc.country, loc.phone, loc.fax, loc.email,
+                  session.now_utc())
         .run();
     auto id = session.db().last_insert_rowid();
     audit::record(session, "location.add", "location:" + loc.name, std::nullopt, describe(loc));
@@ -92,6 +93,8 @@ Change add(Session& session, const Location& input) {
   });
 }
 
-std::vector<Location> list(Session& session) { return query(session, std::nullopt); }
+std::vector<Location> list(Session& session) {
+  return query(session, std::nullopt);
+}
 
 }  // namespace ecadm::locations

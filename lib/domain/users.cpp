@@ -1,10 +1,10 @@
 #include "ecadm/users.hpp"
 
-#include <algorithm>
-#include <array>
-
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+
+#include <algorithm>
+#include <array>
 
 #include "ecadm/audit.hpp"
 #include "ecadm/error.hpp"
@@ -30,8 +30,8 @@ std::optional<Row> find(Session& session, const std::string& login) {
   if (!stmt.step()) return std::nullopt;
   Row row;
   row.id = stmt.column_int(0);
-  row.user = {stmt.column_text(1), stmt.column_text(2), stmt.column_optional_text(3), stmt.column_int(4) != 0,
-              {}, stmt.column_int(6) != 0, stmt.column_text(5)};
+  row.user = {stmt.column_text(1),     stmt.column_text(2), stmt.column_optional_text(3), stmt.column_int(4) != 0, {},
+              stmt.column_int(6) != 0, stmt.column_text(5)};
   auto perms = session.db().prepare("SELECT permission FROM user_permissions WHERE user_id = ? ORDER BY permission");
   perms.bind(1, row.id);
   while (perms.step()) row.user.permissions.push_back(perms.column_text(0));
@@ -106,7 +106,8 @@ std::vector<std::string> parse_permissions(const std::vector<std::string>& raw, 
       size_t comma = entry.find(',', start);
       std::string p = entry.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
       if (std::find(k_permissions.begin(), k_permissions.end(), p) == k_permissions.end())
-        throw InvalidData("permission", fmt::format("'{}' is not one of admin, kanzleiverwaltung, benutzerverwaltung", p));
+        throw InvalidData("permission",
+                          fmt::format("'{}' is not one of admin, kanzleiverwaltung, benutzerverwaltung", p));
       result.push_back(p);
       if (comma == std::string::npos) break;
       start = comma + 1;
@@ -129,15 +130,16 @@ Change add(Session& session, const AddRequest& request) {
     if (auto existing = find(session, request.login)) {
       const User& u = existing->user;
       if (u.name != name || u.email != email)
-        throw InvalidData("login", fmt::format("user '{}' already exists with other data (name '{}', e-mail '{}')",
-                                               u.login, u.name, u.email.value_or("")),
+        throw InvalidData("login",
+                          fmt::format("user '{}' already exists with other data (name '{}', e-mail '{}')", u.login,
+                                      u.name, u.email.value_or("")),
                           fmt::format("ecadm user show {}", u.login));
       std::vector<std::string> missing;
       for (const auto& p : grants)
         if (!holds(u.permissions, p)) missing.push_back(p);
       if (!missing.empty())
-        throw InvalidData("login", fmt::format("user '{}' already exists without {}", u.login,
-                                               permissions_phrase(missing)),
+        throw InvalidData("login",
+                          fmt::format("user '{}' already exists without {}", u.login, permissions_phrase(missing)),
                           fmt::format("ecadm user grant {} {}", u.login, fmt::join(missing, " ")));
       return {false, fmt::format("user '{}' already exists{}", u.login,
                                  u.active ? "" : " (disabled: ecadm user enable " + u.login + ")")};
@@ -166,19 +168,22 @@ std::vector<User> list(Session& session) {
   return result;
 }
 
-User show(Session& session, const std::string& login) { return require_user(session, login).user; }
+User show(Session& session, const std::string& login) {
+  return require_user(session, login).user;
+}
 
 Change grant(Session& session, const std::string& login, const std::vector<std::string>& permissions) {
   auto wanted = parse_permissions(permissions, false);
   return session.write([&]() -> Change {
-    auto actor = policy::require(session, policy::Operation::users, fmt::format("change the permissions of '{}'", login));
+    auto actor =
+        policy::require(session, policy::Operation::users, fmt::format("change the permissions of '{}'", login));
     Row target = require_user(session, login);
     std::vector<std::string> missing, held;
     for (const auto& p : wanted) (holds(target.user.permissions, p) ? held : missing).push_back(p);
-    if (missing.empty())
-      return {false, fmt::format("'{}' already holds {}", login, permissions_phrase(held))};
+    if (missing.empty()) return {false, fmt::format("'{}' already holds {}", login, permissions_phrase(held))};
     if (holds(missing, "admin"))
-      require_admin_for(actor, session, fmt::format("grant 'admin' to '{}'", login), fmt::format("user grant {} admin", login));
+      require_admin_for(actor, session, fmt::format("grant 'admin' to '{}'", login),
+                        fmt::format("user grant {} admin", login));
     insert_permissions(session, target.id, missing);
     auto after = find(session, login)->user.permissions;
     audit::record(session, "user.grant", "user:" + login, joined(target.user.permissions), joined(after));
@@ -190,13 +195,15 @@ Change grant(Session& session, const std::string& login, const std::vector<std::
 Change revoke(Session& session, const std::string& login, const std::vector<std::string>& permissions) {
   auto unwanted = parse_permissions(permissions, false);
   return session.write([&]() -> Change {
-    auto actor = policy::require(session, policy::Operation::users, fmt::format("change the permissions of '{}'", login));
+    auto actor =
+        policy::require(session, policy::Operation::users, fmt::format("change the permissions of '{}'", login));
     Row target = require_user(session, login);
     std::vector<std::string> present, absent;
     for (const auto& p : unwanted) (holds(target.user.permissions, p) ? present : absent).push_back(p);
     if (present.empty()) return {false, fmt::format("'{}' does not hold {}", login, permissions_phrase(absent))};
     if (holds(present, "admin")) {
-      require_admin_for(actor, session, fmt::format("revoke 'admin' from '{}'", login), fmt::format("user revoke {} admin", login));
+      require_admin_for(actor, session, fmt::format("revoke 'admin' from '{}'", login),
+                        fmt::format("user revoke {} admin", login));
       require_other_admin(session, target, fmt::format("revoke 'admin' from '{}'", login));
     }
     auto del = session.db().prepare("DELETE FROM user_permissions WHERE user_id = ? AND permission = ?");
@@ -217,7 +224,8 @@ Change disable(Session& session, const std::string& login) {
     Row target = require_user(session, login);
     if (!target.user.active) return {false, fmt::format("user '{}' is already disabled", login)};
     if (holds(target.user.permissions, "admin")) {
-      require_admin_for(actor, session, fmt::format("disable admin '{}'", login), fmt::format("user disable {}", login));
+      require_admin_for(actor, session, fmt::format("disable admin '{}'", login),
+                        fmt::format("user disable {}", login));
       require_other_admin(session, target, fmt::format("disable '{}'", login));
     }
     session.db().prepare("UPDATE users SET active = 0 WHERE id = ?").bind_all(target.id).run();
@@ -236,7 +244,8 @@ Change enable(Session& session, const std::string& login) {
     auto actor = policy::require(session, policy::Operation::users, fmt::format("enable user '{}'", login));
     Row target = require_user(session, login);
     if (target.user.active) return {false, fmt::format("user '{}' is already active", login)};
-    if (holds(target.user.permissions, "admin")) require_admin_for(actor, session, fmt::format("enable admin '{}'", login), fmt::format("user enable {}", login));
+    if (holds(target.user.permissions, "admin"))
+      require_admin_for(actor, session, fmt::format("enable admin '{}'", login), fmt::format("user enable {}", login));
     session.db().prepare("UPDATE users SET active = 1 WHERE id = ?").bind_all(target.id).run();
     audit::record(session, "user.enable", "user:" + login, "disabled", "active");
     return {true, fmt::format("enabled user '{}' (assign a licence seat with: ecadm license assign {})", login, login)};

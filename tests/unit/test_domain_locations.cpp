@@ -13,7 +13,9 @@ using ecadm::test::TempDir;
 
 namespace {
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 locations::Location hauptsitz() {
   locations::Location l;

@@ -1,5 +1,4 @@
 #include <doctest/doctest.h>
-
 #include <fmt/format.h>
 
 #include "ecadm/audit.hpp"
@@ -14,7 +13,9 @@ using ecadm::test::TempDir;
 
 namespace {
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 void add(const std::filesystem::path& store, const std::string& login, std::vector<std::string> grants = {}) {
   auto change = users::add(*session_as(store, "chef"), {login, "Name " + login, std::nullopt, std::move(grants)});
@@ -55,7 +56,8 @@ TEST_SUITE("domain::users") {
     TempDir dir;
     auto store = test::make_firm(dir);
     auto s = session_as(store, "chef");
-    auto change = users::add(*s, {"anna", " Anna Muster ", "anna@kanzlei.de", {"kanzleiverwaltung,benutzerverwaltung"}});
+    auto change =
+        users::add(*s, {"anna", " Anna Muster ", "anna@kanzlei.de", {"kanzleiverwaltung,benutzerverwaltung"}});
     CHECK(change.changed);
     CHECK(contains(change.message, "added user 'anna'"));
     auto u = users::show(*s, "anna");
@@ -79,12 +81,14 @@ TEST_SUITE("domain::users") {
     auto again = users::add(*session_as(store, "chef"), {"anna", "Name anna", std::nullopt, {"kanzleiverwaltung"}});
     CHECK_FALSE(again.changed);
     CHECK(again.message == "user 'anna' already exists");
-    auto e = refuses_unchanged<InvalidData>(
-        store, [&] { users::add(*session_as(store, "chef"), {"anna", "Anna Other", std::nullopt, {}}); });
+    auto e = refuses_unchanged<InvalidData>(store, [&] {
+      users::add(*session_as(store, "chef"), {"anna", "Anna Other", std::nullopt, {}});
+    });
     CHECK(e.code() == ExitCode::invalid);
     CHECK(e.hint() == "ecadm user show anna");
-    auto more = refuses_unchanged<InvalidData>(
-        store, [&] { users::add(*session_as(store, "chef"), {"anna", "Name anna", std::nullopt, {"admin"}}); });
+    auto more = refuses_unchanged<InvalidData>(store, [&] {
+      users::add(*session_as(store, "chef"), {"anna", "Name anna", std::nullopt, {"admin"}});
+    });
     CHECK(more.hint() == "ecadm user grant anna admin");
   }
 
@@ -107,8 +111,9 @@ TEST_SUITE("domain::users") {
     TempDir dir;
     auto store = test::make_firm(dir);
     add(store, "kv", {"kanzleiverwaltung"});
-    auto e = refuses_unchanged<NotPermitted>(
-        store, [&] { users::add(*session_as(store, "kv"), {"anna", "Anna", std::nullopt, {}}); });
+    auto e = refuses_unchanged<NotPermitted>(store, [&] {
+      users::add(*session_as(store, "kv"), {"anna", "Anna", std::nullopt, {}});
+    });
     CHECK(e.code() == ExitCode::not_permitted);
     CHECK(contains(e.hint(), "user grant kv benutzerverwaltung"));
   }
@@ -118,8 +123,9 @@ TEST_SUITE("domain::users") {
     auto store = test::make_firm(dir);
     add(store, "hr", {"benutzerverwaltung"});
     CHECK(users::add(*session_as(store, "hr"), {"anna", "Anna", std::nullopt, {"kanzleiverwaltung"}}).changed);
-    auto e = refuses_unchanged<NotPermitted>(
-        store, [&] { users::add(*session_as(store, "hr"), {"boss", "Boss", std::nullopt, {"admin"}}); });
+    auto e = refuses_unchanged<NotPermitted>(store, [&] {
+      users::add(*session_as(store, "hr"), {"boss", "Boss", std::nullopt, {"admin"}});
+    });
     CHECK(contains(e.what(), "only an admin may give or take permission 'admin'"));
     CHECK(contains(e.hint(), "ecadm --as chef user add boss"));
   }
@@ -170,8 +176,9 @@ TEST_SUITE("domain::users") {
     auto store = test::make_firm(dir);
     auto e = refuses_unchanged<NotFound>(store, [&] { users::grant(*session_as(store, "chef"), "ghost", {"admin"}); });
     CHECK(e.hint() == "ecadm user list");
-    CHECK(refuses_unchanged<InvalidData>(store, [&] { users::grant(*session_as(store, "chef"), "chef", {}); }).field() ==
-          "permission");
+    CHECK(refuses_unchanged<InvalidData>(store, [&] {
+            users::grant(*session_as(store, "chef"), "chef", {});
+          }).field() == "permission");
   }
 
   TEST_CASE("grant: benutzerverwaltung cannot escalate to admin, for others or itself; admin can") {
@@ -180,7 +187,8 @@ TEST_SUITE("domain::users") {
     add(store, "hr", {"benutzerverwaltung"});
     add(store, "anna");
     for (std::string target : {"anna", "hr"}) {
-      auto e = refuses_unchanged<NotPermitted>(store, [&] { users::grant(*session_as(store, "hr"), target, {"admin"}); });
+      auto e =
+          refuses_unchanged<NotPermitted>(store, [&] { users::grant(*session_as(store, "hr"), target, {"admin"}); });
       CHECK(contains(e.what(), "only an admin may give or take permission 'admin'"));
       CHECK(e.hint() == fmt::format("ecadm --as chef user grant {} admin", target));
     }
@@ -191,7 +199,8 @@ TEST_SUITE("domain::users") {
   TEST_CASE("revoke: the last active admin cannot lose admin; with a second admin it works") {
     TempDir dir;
     auto store = test::make_firm(dir);
-    auto e = refuses_unchanged<NotPermitted>(store, [&] { users::revoke(*session_as(store, "chef"), "chef", {"admin"}); });
+    auto e =
+        refuses_unchanged<NotPermitted>(store, [&] { users::revoke(*session_as(store, "chef"), "chef", {"admin"}); });
     CHECK(e.code() == ExitCode::not_permitted);
     CHECK(contains(e.what(), "'chef' is the last active admin"));
     CHECK(contains(e.hint(), "ecadm user grant LOGIN admin"));
@@ -213,7 +222,8 @@ TEST_SUITE("domain::users") {
     auto none = users::revoke(*session_as(store, "chef"), "anna", {"kanzleiverwaltung"});
     CHECK_FALSE(none.changed);
     CHECK(none.message == "'anna' does not hold permission 'kanzleiverwaltung'");
-    auto e = refuses_unchanged<NotPermitted>(store, [&] { users::revoke(*session_as(store, "hr"), "anna", {"admin"}); });
+    auto e =
+        refuses_unchanged<NotPermitted>(store, [&] { users::revoke(*session_as(store, "hr"), "anna", {"admin"}); });
     CHECK(e.hint() == "ecadm --as chef user revoke anna admin");
     CHECK(users::revoke(*session_as(store, "hr"), "hr", {"benutzerverwaltung"}).changed);
   }
@@ -230,7 +240,9 @@ TEST_SUITE("domain::users") {
     auto u = users::show(*session_as(store), "anna");
     CHECK_FALSE(u.active);
     CHECK_FALSE(u.has_seat);
-    auto e = refuses_unchanged<NotPermitted>(store, [&] { users::add(*session_as(store, "anna"), {"x", "X", {}, {}}); });
+    auto e = refuses_unchanged<NotPermitted>(store, [&] {
+      users::add(*session_as(store, "anna"), {"x", "X", {}, {}});
+    });
     CHECK(contains(e.what(), "'anna' is disabled"));
     CHECK_FALSE(users::disable(*session_as(store, "chef"), "anna").changed);
     CHECK(count(store, "SELECT count(*) FROM audit_log WHERE action = 'license.unassign'") == 1);

@@ -1,6 +1,5 @@
 // Every row of SPEC.md "Preconditions", through policy::require.
 #include <doctest/doctest.h>
-
 #include <fmt/format.h>
 
 #include "ecadm/error.hpp"
@@ -21,15 +20,17 @@ namespace {
 void make_user(const std::filesystem::path& store, const std::string& login, std::vector<std::string> permissions,
                bool seat = false, bool active = true) {
   auto s = session_as(store);
-  s->db().exec(fmt::format("INSERT INTO users (login, name, active, created_at) VALUES ('{}', '{}', {}, 'now')",
-                           login, login, active ? 1 : 0));
+  s->db().exec(fmt::format("INSERT INTO users (login, name, active, created_at) VALUES ('{}', '{}', {}, 'now')", login,
+                           login, active ? 1 : 0));
   auto id = s->db().last_insert_rowid();
   for (const auto& p : permissions)
     s->db().exec(fmt::format("INSERT INTO user_permissions (user_id, permission) VALUES ({}, '{}')", id, p));
   if (seat) s->db().exec(fmt::format("INSERT INTO seat_assignments (user_id, assigned_at) VALUES ({}, 'now')", id));
 }
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 // Runs require and returns the error it threw (or fails the case when it did not throw).
 template <typename E>
