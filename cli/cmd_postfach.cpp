@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "ecadm/error.hpp"
+
 namespace ecadm::cli {
 namespace {
 
@@ -13,6 +15,7 @@ struct PostfachOptions {
   std::string username;
   bool password_stdin = false;
   std::string password_file;
+  std::string password_flag;  ///< only to refuse it
 };
 
 void print_postfach(Context& ctx, const postfach::CredentialsInfo& info) {
@@ -49,7 +52,13 @@ void setup_postfach(CLI::App& command, Context& ctx) {
   auto* from_stdin = set->add_flag("--password-stdin", opt->password_stdin, "Read the password from stdin (first line)");
   auto* from_file = set->add_option("--password-file", opt->password_file, "Read the password from this file (first line)");
   from_stdin->excludes(from_file);
-  set->callback([&ctx, opt] {
+  // a password on the command line leaks into shell history and ps: refuse it, and
+  // without echoing it (the generic "not expected" error would quote it)
+  auto* password_flag = set->add_option("--password", opt->password_flag)->group("");
+  set->callback([&ctx, opt, password_flag] {
+    if (password_flag->count() > 0)
+      throw UsageError("the password is read from stdin or a file, never from a flag",
+                       "printf '%s\\n' \"$PASSWORD\" | ecadm postfach set-credentials ... --password-stdin");
     std::string password = read_password(ctx, opt->password_stdin, opt->password_file, "password");
     ctx.print_change(postfach::set_credentials(ctx.session(), opt->kanzlei_id, opt->username, password),
                      {{"kanzlei_id", opt->kanzlei_id}, {"username", opt->username}});
