@@ -26,7 +26,7 @@ void print_license(Context& ctx, const license::LicenseInfo& info) {
   std::string holders;
   for (const auto& login : info.holders) holders += (holders.empty() ? "" : ", ") + login;
   ctx.print_line(fmt::format("plan:               {}", info.plan));
-  ctx.print_line(fmt::format("seats:              {} total ({} free with the add-on, {} booked)", info.total,
+  ctx.print_line(fmt::format("seats:              {} total ({} included with the add-on, {} booked)", info.total,
                              license::k_free_seats, info.booked));
   ctx.print_line(fmt::format("assigned:           {}", info.assigned));
   ctx.print_line(fmt::format("free:               {}", info.free));
