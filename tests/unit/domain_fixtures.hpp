@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ecadm/session.hpp"
+#include "store_dump.hpp"
 #include "test_support.hpp"
 
 namespace ecadm::test {
@@ -26,24 +27,7 @@ inline void add_user(const std::filesystem::path& store, const std::string& logi
 }
 
 /// Every row of every table as text, to prove that a refused call changed nothing.
-inline std::string snapshot(const std::filesystem::path& store) {
-  auto session = session_as(store);
-  auto& db = session->db();
-  std::vector<std::string> tables;
-  auto names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
-  while (names.step()) tables.push_back(names.column_text(0));
-  std::string out;
-  for (const auto& table : tables) {
-    std::string expr;
-    auto columns = db.prepare("SELECT name FROM pragma_table_info(?)");
-    columns.bind(1, table);
-    while (columns.step()) expr += (expr.empty() ? "" : " || '|' || ") + ("quote(\"" + columns.column_text(0) + "\")");
-    auto rows = db.prepare("SELECT " + expr + " FROM \"" + table + "\" ORDER BY 1");
-    out += table + ":\n";
-    while (rows.step()) out += rows.column_text(0) + "\n";
-  }
-  return out;
-}
+inline std::string snapshot(const std::filesystem::path& store) { return dump_store(store); }
 
 /// Runs fn, which must throw E, and returns the error.
 template <typename E, typename F>
