@@ -72,3 +72,21 @@ std::string check_text(std::string_view input, std::string_view field, size_t ma
 }
 
 }  // namespace ecadm::validation
+
+namespace ecadm::validation {
+
+std::string check_phone(std::string_view input, std::string_view field) {
+  std::string value = check_text(input, field, 30);
+  int digits = 0;
+  bool ok = true;
+  for (char c : value) {
+    digits += std::isdigit(static_cast<unsigned char>(c)) ? 1 : 0;
+    ok = ok && (std::isdigit(static_cast<unsigned char>(c)) || std::string_view(" +-/().").find(c) != std::string_view::npos);
+  }
+  if (!ok || digits < 3)
+    throw InvalidData(std::string(field), fmt::format("'{}' is not a phone number (digits, spaces and + - / ( ) ., "
+                                                      "at least 3 digits)", value));
+  return value;
+}
+
+}  // namespace ecadm::validation
