@@ -142,7 +142,7 @@ Change set_stammdaten_from_location(Session& session, const std::optional<std::s
     if (!find.step()) {
       if (location) throw NotFound(fmt::format("location '{}' does not exist", *location), "ecadm location list");
       throw NotFound("cannot copy the master data from a location: the firm has no location",
-                     "ecadm location add NAME --street S --house-number N --zip Z --city C --email E");
+                     "ecadm location add NAME --street S --house-number N --zip Z --city C");
     }
     std::int64_t id = find.column_int(0);
     std::string name = find.column_text(1);

@@ -101,8 +101,10 @@ Change set_zentralruf(Session& session, std::string_view username, std::string_v
     auto masked = [](const std::string& login) {
       return fmt::format("username={}; password={}", login, secrets::k_mask);
     };
+    bool new_password = old && old->password != password;
     audit::record(session, "settings.set-zentralruf", "zentralruf",
-                  old ? std::optional(masked(old->username)) : std::nullopt, masked(user));
+                  old ? std::optional(masked(old->username)) : std::nullopt,
+                  masked(user) + (new_password ? " (changed)" : ""));
     return {true, fmt::format("{} the Zentralruf credentials for '{}'", old ? "replaced" : "set", user)};
   });
 }
