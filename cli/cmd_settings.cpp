@@ -1,11 +1,11 @@
 // ecadm settings show | set-stammdaten | set-bank | clear-bank | set-zentralruf | set-endpoint
+#include <fmt/format.h>
+
 #include "commands.hpp"
 #include "ecadm/error.hpp"
 #include "ecadm/secrets.hpp"
 #include "ecadm/settings.hpp"
 #include "ecadm/validation.hpp"
-
-#include <fmt/format.h>
 
 namespace ecadm::cli {
 namespace {
@@ -28,18 +28,26 @@ struct EndpointOptions {
   std::string url, cacert;
 };
 
-nlohmann::json optional_json(const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
+nlohmann::json optional_json(const std::optional<std::string>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json();
+}
 
 nlohmann::json settings_json(const settings::Settings& s) {
   const auto& st = s.stammdaten;
   nlohmann::json doc;
-  doc["stammdaten"] = {{"name", optional_json(st.name)},     {"street", optional_json(st.street)},
-                       {"house_number", optional_json(st.house_number)}, {"zip", optional_json(st.zip)},
-                       {"city", optional_json(st.city)},     {"country", optional_json(st.country)},
-                       {"phone", optional_json(st.phone)},   {"fax", optional_json(st.fax)},
-                       {"email", optional_json(st.email)},   {"complete", st.complete()}};
-  doc["bank"] = s.bank ? nlohmann::json{{"holder", s.bank->holder}, {"iban", s.bank->iban}, {"bic", optional_json(s.bank->bic)}}
-                       : nlohmann::json{{"holder", nullptr}, {"iban", nullptr}, {"bic", nullptr}};
+  doc["stammdaten"] = {{"name", optional_json(st.name)},
+                       {"street", optional_json(st.street)},
+                       {"house_number", optional_json(st.house_number)},
+                       {"zip", optional_json(st.zip)},
+                       {"city", optional_json(st.city)},
+                       {"country", optional_json(st.country)},
+                       {"phone", optional_json(st.phone)},
+                       {"fax", optional_json(st.fax)},
+                       {"email", optional_json(st.email)},
+                       {"complete", st.complete()}};
+  doc["bank"] =
+      s.bank ? nlohmann::json{{"holder", s.bank->holder}, {"iban", s.bank->iban}, {"bic", optional_json(s.bank->bic)}}
+             : nlohmann::json{{"holder", nullptr}, {"iban", nullptr}, {"bic", nullptr}};
   doc["adac"] = {{"partner_number", optional_json(s.adac.partner_number)},
                  {"agb_version", optional_json(s.adac.agb_version)},
                  {"agb_accepted_by", optional_json(s.adac.agb_accepted_by)},
@@ -78,7 +86,8 @@ void print_settings(Context& ctx, const settings::Settings& s) {
   line("agb accepted at", s.adac.agb_accepted_at);
   ctx.print_line("zentralruf:");
   line("username", s.zentralruf ? std::optional(s.zentralruf->username) : std::nullopt);
-  line("password", s.zentralruf && s.zentralruf->password_set ? std::optional(std::string(secrets::k_mask)) : std::nullopt);
+  line("password",
+       s.zentralruf && s.zentralruf->password_set ? std::optional(std::string(secrets::k_mask)) : std::nullopt);
   ctx.print_line("endpoint:");
   line("url", s.endpoint ? std::optional(s.endpoint->url) : std::nullopt);
   line("cacert", s.endpoint && s.endpoint->cacert ? s.endpoint->cacert : std::optional<std::string>("(system)"));
@@ -114,12 +123,12 @@ void setup_set_stammdaten(CLI::App& command, Context& ctx) {
     for (auto* field : {fields[0], fields[1], fields[2], fields[3], fields[4], fields[6]})
       if (field->count() == 0) missing.push_back(field->get_name());
     if (!missing.empty())
-      throw UsageError(fmt::format("settings set-stammdaten needs --from-location, or {} (missing: {})",
-                                   "--name, --street, --house-number, --zip, --city and --email",
-                                   fmt::join(missing, ", ")),
-                       "ecadm settings set-stammdaten --help");
-    settings::Stammdaten data{o->name, o->street, o->house_number, o->zip, o->city, o->country, std::nullopt,
-                              std::nullopt, o->email};
+      throw UsageError(
+          fmt::format("settings set-stammdaten needs --from-location, or {} (missing: {})",
+                      "--name, --street, --house-number, --zip, --city and --email", fmt::join(missing, ", ")),
+          "ecadm settings set-stammdaten --help");
+    settings::Stammdaten data{o->name,    o->street,    o->house_number, o->zip,  o->city,
+                              o->country, std::nullopt, std::nullopt,    o->email};
     if (fields[7]->count() > 0) data.phone = o->phone;
     if (fields[8]->count() > 0) data.fax = o->fax;
     ctx.print_change(settings::set_stammdaten(ctx.session(), data));

@@ -76,7 +76,9 @@ std::optional<std::string> optional_phone(const std::optional<std::string>& v, c
 
 }  // namespace
 
-bool Stammdaten::complete() const { return name && street && house_number && zip && city && country && email; }
+bool Stammdaten::complete() const {
+  return name && street && house_number && zip && city && country && email;
+}
 
 Settings show(Session& session) {
   auto stmt = session.db().prepare(fmt::format(
@@ -84,7 +86,8 @@ Settings show(Session& session) {
       "adac_agb_accepted_at, endpoint, cacert, (SELECT name FROM firm WHERE id = 1) "
       "FROM econsult_settings WHERE id = 1",
       k_stamm_columns));
-  if (!stmt.step() || stmt.is_null(18)) throw NotReady("the store holds no firm", "ecadm init --firm NAME --admin LOGIN");
+  if (!stmt.step() || stmt.is_null(18))
+    throw NotReady("the store holds no firm", "ecadm init --firm NAME --admin LOGIN");
   Settings s;
   s.stammdaten = read_stammdaten(stmt, 0);
   if (!stmt.is_null(10)) s.bank = Bank{stmt.column_text(9), stmt.column_text(10), stmt.column_optional_text(11)};
@@ -98,7 +101,8 @@ Settings show(Session& session) {
 }
 
 std::optional<Endpoint> load_endpoint(Session& session) {
-  auto stmt = session.db().prepare("SELECT endpoint, cacert FROM econsult_settings WHERE id = 1 AND endpoint IS NOT NULL");
+  auto stmt =
+      session.db().prepare("SELECT endpoint, cacert FROM econsult_settings WHERE id = 1 AND endpoint IS NOT NULL");
   if (!stmt.step()) return std::nullopt;
   return Endpoint{stmt.column_text(0), stmt.column_optional_text(1)};
 }
@@ -127,17 +131,16 @@ Change set_stammdaten(Session& session, Stammdaten data) {
                   next.email)
         .run();
     audit::record(session, "settings.set-stammdaten", "stammdaten", describe(old), describe(next));
-    return {true, fmt::format("set the master data to '{}', {} {}, {} {}", *next.name, *next.street,
-                              *next.house_number, *next.zip, *next.city)};
+    return {true, fmt::format("set the master data to '{}', {} {}, {} {}", *next.name, *next.street, *next.house_number,
+                              *next.zip, *next.city)};
   });
 }
 
 Change set_stammdaten_from_location(Session& session, const std::optional<std::string>& location) {
   return session.write([&]() -> Change {
     policy::require(session, policy::Operation::firm_settings, "change the e.Consult master data");
-    auto find = session.db().prepare(
-        location ? std::string("SELECT id, name FROM locations WHERE name = ?")
-                 : std::string("SELECT id, name FROM locations ORDER BY id LIMIT 1"));
+    auto find = session.db().prepare(location ? std::string("SELECT id, name FROM locations WHERE name = ?")
+                                              : std::string("SELECT id, name FROM locations ORDER BY id LIMIT 1"));
     if (location) find.bind(1, *location);
     if (!find.step()) {
       if (location) throw NotFound(fmt::format("location '{}' does not exist", *location), "ecadm location list");

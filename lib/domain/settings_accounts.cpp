@@ -41,13 +41,15 @@ std::string check_cacert(const std::filesystem::path& file) {
   if (!in) throw InvalidData("cacert", fmt::format("'{}' is not a readable file", file.string()));
   std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (content.find("-----BEGIN CERTIFICATE-----") == std::string::npos)
-    throw InvalidData("cacert", fmt::format("'{}' holds no PEM certificate (-----BEGIN CERTIFICATE-----)", file.string()));
+    throw InvalidData("cacert",
+                      fmt::format("'{}' holds no PEM certificate (-----BEGIN CERTIFICATE-----)", file.string()));
   return absolute.string();
 }
 
 }  // namespace
 
-Change set_bank(Session& session, std::string_view iban, std::string_view holder, const std::optional<std::string>& bic) {
+Change set_bank(Session& session, std::string_view iban, std::string_view holder,
+                const std::optional<std::string>& bic) {
   Bank next;
   next.iban = validation::normalize_iban(iban);
   next.holder = validation::check_text(holder, "holder");
@@ -121,8 +123,8 @@ Change set_endpoint(Session& session, std::string_view url, const std::optional<
   next.url = validation::normalize_endpoint(url);
   if (cacert) {
     if (next.url.rfind("https://", 0) != 0)
-      throw InvalidData("cacert", fmt::format("a CA certificate is used only with an https:// endpoint, not '{}'",
-                                              next.url));
+      throw InvalidData("cacert",
+                        fmt::format("a CA certificate is used only with an https:// endpoint, not '{}'", next.url));
     next.cacert = check_cacert(*cacert);
   }
 
@@ -136,8 +138,9 @@ Change set_endpoint(Session& session, std::string_view url, const std::optional<
         .bind_all(next.url, next.cacert)
         .run();
     audit::record(session, "settings.set-endpoint", "endpoint", describe(old), describe(next));
-    std::string ca = next.cacert ? fmt::format(" (CA certificate '{}')", *next.cacert)
-                                 : (old && old->cacert ? std::string(" (the system's CA certificates)") : std::string());
+    std::string ca = next.cacert
+                         ? fmt::format(" (CA certificate '{}')", *next.cacert)
+                         : (old && old->cacert ? std::string(" (the system's CA certificates)") : std::string());
     return {true, fmt::format("set the endpoint to '{}'{}", next.url, ca)};
   });
 }

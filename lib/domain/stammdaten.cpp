@@ -15,7 +15,8 @@ std::optional<std::string> snapshot(Session& session) {
       "SELECT stamm_name, stamm_street, stamm_house_number, stamm_zip, stamm_city, stamm_country, stamm_phone, "
       "stamm_fax, stamm_email FROM econsult_settings WHERE id = 1");
   if (!stmt.step()) return std::nullopt;
-  constexpr const char* k_keys[] = {"name", "street", "house-number", "zip", "city", "country", "phone", "fax", "email"};
+  constexpr const char* k_keys[] = {"name",    "street", "house-number", "zip",  "city",
+                                    "country", "phone",  "fax",          "email"};
   std::string text;
   for (int i = 0; i < 9; ++i) {
     if (stmt.is_null(i)) continue;

@@ -1,11 +1,11 @@
 // IBAN (ISO 13616) and BIC (ISO 9362), per SPEC.md "Validation of input".
+#include <fmt/format.h>
+
 #include <algorithm>
-#include <iterator>
 #include <cctype>
+#include <iterator>
 #include <string_view>
 #include <utility>
-
-#include <fmt/format.h>
 
 #include "ecadm/error.hpp"
 #include "ecadm/validation.hpp"
@@ -36,8 +36,12 @@ constexpr std::pair<std::string_view, std::string_view> k_bic_territories[] = {
     {"YT", "FR"}, {"PM", "FR"}, {"BL", "FR"}, {"MF", "FR"}, {"NC", "FR"}, {"PF", "FR"}, {"WF", "FR"},
 };
 
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // Upper-cases ASCII letters and drops every space and tab.
 std::string compact_upper(std::string_view input) {
@@ -107,8 +111,8 @@ std::string normalize_bic(std::string_view input, std::optional<std::string_view
   std::string bic = compact_upper(input);
   if (bic.empty()) throw InvalidData(f, "must not be empty");
   if (bic.size() != 8 && bic.size() != 11)
-    throw InvalidData(f, fmt::format("'{}' has {} characters; a BIC has 8 or 11 (ISO 9362)", std::string(input),
-                                     bic.size()));
+    throw InvalidData(
+        f, fmt::format("'{}' has {} characters; a BIC has 8 or 11 (ISO 9362)", std::string(input), bic.size()));
   bool ok = true;
   for (size_t i = 0; i < bic.size(); ++i) ok = ok && (i < 6 ? is_upper(bic[i]) : is_upper(bic[i]) || is_digit(bic[i]));
   if (!ok)
@@ -117,9 +121,8 @@ std::string normalize_bic(std::string_view input, std::optional<std::string_view
                                      std::string(input)));
   std::string country = bic.substr(4, 2);
   if (iban_country && country != *iban_country) {
-    bool territory = std::any_of(std::begin(k_bic_territories), std::end(k_bic_territories), [&](const auto& t) {
-      return t.first == country && t.second == *iban_country;
-    });
+    bool territory = std::any_of(std::begin(k_bic_territories), std::end(k_bic_territories),
+                                 [&](const auto& t) { return t.first == country && t.second == *iban_country; });
     if (!territory)
       throw InvalidData(f, fmt::format("the BIC's country '{}' (characters 5-6) does not match the IBAN's country '{}'",
                                        country, *iban_country));

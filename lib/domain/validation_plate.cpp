@@ -1,10 +1,10 @@
 // German vehicle registration plates (Kennzeichen), per SPEC.md "Validation of input"
 // and the XSD type Kennzeichen.
+#include <fmt/format.h>
+
 #include <regex>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "ecadm/error.hpp"
 #include "ecadm/validation.hpp"
@@ -33,9 +33,15 @@ std::string upper(const std::string& c) {
   return c;
 }
 
-bool is_letter(const std::string& c) { return c.size() == 1 && c[0] >= 'A' && c[0] <= 'Z'; }
-bool is_district_letter(const std::string& c) { return is_letter(c) || c == "Ä" || c == "Ö" || c == "Ü"; }
-bool is_digit(const std::string& c) { return c.size() == 1 && c[0] >= '0' && c[0] <= '9'; }
+bool is_letter(const std::string& c) {
+  return c.size() == 1 && c[0] >= 'A' && c[0] <= 'Z';
+}
+bool is_district_letter(const std::string& c) {
+  return is_letter(c) || c == "Ä" || c == "Ö" || c == "Ü";
+}
+bool is_digit(const std::string& c) {
+  return c.size() == 1 && c[0] >= '0' && c[0] <= '9';
+}
 
 }  // namespace
 
@@ -88,7 +94,8 @@ std::string normalize_plate(std::string_view input, std::string_view field) {
   skip_blanks();
   std::string suffix;
   if (i < chars.size() && (chars[i] == "E" || chars[i] == "H")) suffix = chars[i++];
-  if (i < chars.size()) refuse(fmt::format("unexpected '{}' after the number (only the suffix E or H may follow)", chars[i]));
+  if (i < chars.size())
+    refuse(fmt::format("unexpected '{}' after the number (only the suffix E or H may follow)", chars[i]));
   size_t total = district_n + letters_n + digits_n + suffix.size();
   if (total > 8) refuse(fmt::format("it has {} characters without separators, at most 8 are allowed", total));
 

@@ -1,11 +1,11 @@
 // The e.Consult endpoint URL: the only place credentials travel, so plain http is
 // allowed for loopback test services only.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <string>
-
-#include <fmt/format.h>
 
 #include "ecadm/error.hpp"
 #include "ecadm/validation.hpp"
@@ -23,7 +23,8 @@ bool is_loopback_ipv4(const std::string& host) {
   char tail = 0;
   if (std::sscanf(host.c_str(), "%d.%d.%d.%d%c", &octets[0], &octets[1], &octets[2], &octets[3], &tail) != 4)
     return false;
-  if (std::any_of(host.begin(), host.end(), [](char c) { return c != '.' && !std::isdigit(static_cast<unsigned char>(c)); }))
+  if (std::any_of(host.begin(), host.end(),
+                  [](char c) { return c != '.' && !std::isdigit(static_cast<unsigned char>(c)); }))
     return false;
   return octets[0] == 127 && std::all_of(octets + 1, octets + 4, [](int o) { return o >= 0 && o <= 255; });
 }
@@ -69,19 +70,23 @@ std::string normalize_endpoint(std::string_view input, std::string_view field) {
       port = authority.substr(colon + 1);
       if (port.empty()) refuse("has an empty port");
     }
-    if (std::any_of(host.begin(), host.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-'; }))
+    if (std::any_of(host.begin(), host.end(),
+                    [](char c) { return !std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-'; }))
       refuse("has a host name with characters other than letters, digits, '.' and '-'");
   }
   if (host.empty() || host == "[]") refuse("has no host");
   if (!port.empty()) {
-    bool digits = port.size() <= 5 && std::all_of(port.begin(), port.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    bool digits = port.size() <= 5 && std::all_of(port.begin(), port.end(),
+                                                  [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
     long value = digits ? std::stol(port) : 0;
     if (!digits || value < 1 || value > 65535) refuse(fmt::format("has port '{}'; a port is 1 to 65535", port));
     port = std::to_string(value);
   }
   if (scheme == "http" && !is_loopback(host))
-    refuse(fmt::format("uses http:// with host '{}': e.Consult needs https://; http:// is allowed only for a "
-                       "loopback host (127.0.0.0/8, [::1], localhost)", host));
+    refuse(
+        fmt::format("uses http:// with host '{}': e.Consult needs https://; http:// is allowed only for a "
+                    "loopback host (127.0.0.0/8, [::1], localhost)",
+                    host));
   while (!path.empty() && path.back() == '/') path.pop_back();
   return fmt::format("{}://{}{}{}", scheme, host, port.empty() ? "" : ":" + port, path);
 }

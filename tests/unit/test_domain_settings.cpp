@@ -41,8 +41,9 @@ void add_user(Session& s, const std::string& login, std::initializer_list<const 
 
 void add_location(Session& s, const std::string& name, const std::string& city, std::optional<std::string> email) {
   s.db()
-      .prepare("INSERT INTO locations (name, street, house_number, zip, city, country, phone, email, created_at) "
-               "VALUES (?, 'Hauptstrasse', '1', '04109', ?, 'DE', '+49 341 1', ?, 'now')")
+      .prepare(
+          "INSERT INTO locations (name, street, house_number, zip, city, country, phone, email, created_at) "
+          "VALUES (?, 'Hauptstrasse', '1', '04109', ?, 'DE', '+49 341 1', ?, 'now')")
       .bind_all(name, city, email)
       .run();
 }
@@ -193,7 +194,9 @@ TEST_SUITE("domain::settings") {
     CHECK(settings::set_zentralruf(*s, "zr-berger", "Neues-Passwort-43").changed);
     CHECK(settings::load_zentralruf(*s)->password == "Neues-Passwort-43");
     CHECK(audits(*s, "settings.set-zentralruf") == 2);
-    CHECK(count(*s, "SELECT count(*) FROM audit_log WHERE new_value LIKE '%Passwort%' OR old_value LIKE '%Passwort%'") == 0);
+    CHECK(
+        count(*s, "SELECT count(*) FROM audit_log WHERE new_value LIKE '%Passwort%' OR old_value LIKE '%Passwort%'") ==
+        0);
     CHECK(count(*s, "SELECT count(*) FROM audit_log WHERE new_value LIKE '%password=********%'") == 2);
     s.reset();
     auto db = whole_file(store) + whole_file(store.string() + "-wal");
