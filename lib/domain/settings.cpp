@@ -107,7 +107,7 @@ std::optional<Endpoint> load_endpoint(Session& session) {
   return Endpoint{stmt.column_text(0), stmt.column_optional_text(1)};
 }
 
-Change set_stammdaten(Session& session, Stammdaten data) {
+Change set_stammdaten(Session& session, const Stammdaten& data) {
   Stammdaten next;
   next.name = validation::check_text(data.name.value_or(""), "name");
   next.street = validation::check_text(data.street.value_or(""), "street");

@@ -70,7 +70,7 @@ Settings show(Session& session);
 /// and email are required, country defaults to DE, phone and fax are optional.
 /// Throws InvalidData naming the first bad field, NotPermitted when the acting user
 /// may not change e.Consult settings.
-Change set_stammdaten(Session& session, Stammdaten data);
+Change set_stammdaten(Session& session, const Stammdaten& data);
 
 /// Copies the named location (or, without a name, the first one by id) and the
 /// firm's name into the master data. Throws NotFound for an unknown location or when
