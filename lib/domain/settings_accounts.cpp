@@ -85,6 +85,9 @@ Change clear_bank(Session& session) {
 
 Change set_zentralruf(Session& session, std::string_view username, std::string_view password) {
   std::string user = validation::check_text(username, "username");
+  // the Zentralruf takes the credentials as HTTP Basic, where ':' ends the user name
+  if (user.find(':') != std::string::npos)
+    throw InvalidData("username", fmt::format("'{}' must not contain ':' (HTTP Basic authentication)", user));
   if (password.empty()) throw InvalidData("password", "must not be empty");
 
   return session.write([&]() -> Change {

@@ -59,6 +59,9 @@ std::string normalize_endpoint(std::string_view input, std::string_view field) {
     auto close = authority.find(']');
     if (close == std::string::npos) refuse("has an IPv6 host without its closing ']'");
     host = lower(authority.substr(0, close + 1));
+    if (std::any_of(host.begin() + 1, host.end() - 1,
+                    [](char c) { return !std::isxdigit(static_cast<unsigned char>(c)) && c != ':' && c != '.'; }))
+      refuse("has an IPv6 host with characters other than hex digits, ':' and '.'");
     std::string after = authority.substr(close + 1);
     if (!after.empty() && after[0] != ':') refuse("has characters after the IPv6 host");
     port = after.empty() ? "" : after.substr(1);

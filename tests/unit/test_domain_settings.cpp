@@ -203,6 +203,7 @@ TEST_SUITE("domain::settings") {
     CHECK(db.find("Passwort") == std::string::npos);
     CHECK_THROWS_AS(settings::set_zentralruf(*session_as(store, "chef"), "zr-berger", ""), InvalidData);
     CHECK_THROWS_AS(settings::set_zentralruf(*session_as(store, "chef"), " ", "x"), InvalidData);
+    CHECK_THROWS_AS(settings::set_zentralruf(*session_as(store, "chef"), "zr:berger", "x"), InvalidData);
   }
 
   TEST_CASE("set_zentralruf: a missing key file is 'not ready'") {

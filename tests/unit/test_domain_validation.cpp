@@ -242,6 +242,9 @@ TEST_SUITE("domain::validation") {
     CHECK_THROWS_AS(normalize_endpoint("http://127.0.0.1.example.com/"), InvalidData);
     CHECK_THROWS_AS(normalize_endpoint("http://localhost.example.com/"), InvalidData);
     CHECK_THROWS_AS(normalize_endpoint("http://[::2]/"), InvalidData);
+    CHECK(normalize_endpoint("https://[2001:DB8::1]:8443/") == "https://[2001:db8::1]:8443");
+    CHECK(has(refusal([] { normalize_endpoint("https://[zz::1]/"); }, "endpoint"), "IPv6 host"));
+    CHECK(has(refusal([] { normalize_endpoint("https://[::1/"); }, "endpoint"), "closing ']'"));
     CHECK(has(refusal([] { normalize_endpoint("ftp://host/x"); }, "endpoint"), "must start with https://"));
     CHECK(has(refusal([] { normalize_endpoint("econsult.example.com"); }, "endpoint"), "must start with https://"));
     CHECK(has(refusal([] { normalize_endpoint("https://u:p@host/x"); }, "endpoint"), "user credentials"));
