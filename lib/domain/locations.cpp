@@ -11,20 +11,6 @@
 namespace ecadm::locations {
 namespace {
 
-// e.Consult passes phone and fax numbers on as text; refuse what no one can dial.
-std::string check_phone(const std::string& input, const char* field) {
-  std::string value = validation::check_text(input, field, 40);
-  int digits = 0;
-  for (char c : value) {
-    if (std::isdigit(static_cast<unsigned char>(c)))
-      ++digits;
-    else if (std::string_view(" +-/().").find(c) == std::string_view::npos)
-      throw InvalidData(field, fmt::format("'{}' may hold only digits, spaces and + - / ( ) .", value));
-  }
-  if (digits < 3) throw InvalidData(field, fmt::format("'{}' holds fewer than 3 digits", value));
-  return value;
-}
-
 bool same_data(const Location& a, const Location& b) {
   return a.street == b.street && a.house_number == b.house_number && a.zip == b.zip && a.city == b.city &&
          a.country == b.country && a.phone == b.phone && a.fax == b.fax && a.email == b.email;
@@ -57,8 +43,8 @@ Location normalize(const Location& in) {
   out.city = validation::check_text(in.city, "city", 100);
   out.country = validation::check_country(in.country);
   out.zip = validation::check_zip(in.zip, out.country);
-  if (in.phone) out.phone = check_phone(*in.phone, "phone");
-  if (in.fax) out.fax = check_phone(*in.fax, "fax");
+  if (in.phone) out.phone = validation::check_phone(*in.phone, "phone");
+  if (in.fax) out.fax = validation::check_phone(*in.fax, "fax");
   if (in.email) out.email = validation::check_email(*in.email);
   return out;
 }
