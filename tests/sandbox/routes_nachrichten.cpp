@@ -46,12 +46,16 @@ Confirmation Service::accept(const Intake& intake, const Caller& caller, const s
 
 void Service::post_nachricht(const httplib::Request& request, httplib::Response& response) {
   const Caller caller = authenticate(request);
+  const std::string key = request.get_header_value("Idempotency-Key");
+  if (!key.empty()) {
+    std::lock_guard lock(m_mutex);
+    m_state.count_post(key);  // every attempt counts, also those answered 503 below
+  }
   if (m_faults.fail_now()) {
     response.set_header("Retry-After", "1");
     refuse(503, "SERVER", "", "Der Dienst ist vorübergehend nicht verfügbar.");
   }
   if (request.body.size() > k_max_body) refuse(413, "ZU_GROSS", "", "Die Anfrage ist größer als 20 MiB.");
-  const std::string key = request.get_header_value("Idempotency-Key");
   if (key.empty()) refuse(422, "VALIDIERUNG", "Idempotency-Key", "Der Header Idempotency-Key fehlt.");
   const std::string body_sha256 = sha256_hex(request.body);
 
@@ -64,7 +68,6 @@ void Service::post_nachricht(const httplib::Request& request, httplib::Response&
   };
   {
     std::lock_guard lock(m_mutex);
-    m_state.count_post(key);
     if (auto prior = m_state.find_message(key)) return repeat(*prior);
   }
 
