@@ -39,7 +39,11 @@ ZentralrufAnswer zentralruf_lookup(const std::string& kennzeichen, const std::st
 
 std::string zentralruf_samples_help() {
   std::string text;
-  for (const auto& sample : k_samples) text += std::string("  ") + sample.plate + "  " + sample.help + "\n";
+  for (const auto& sample : k_samples) {
+    std::string plate = sample.plate;
+    plate.resize(11, ' ');
+    text += "  " + plate + sample.help + "\n";
+  }
   return text;
 }
 
