@@ -160,6 +160,17 @@ head -c $((20 * 1024 * 1024 + 1)) /dev/zero >"$T/big.bin"
 req 413 POST /nachrichten -H "Idempotency-Key: $(uuid 15)" --data-binary "@$T/big.bin"; fehler 413 ZU_GROSS
 post 201 "$EX/schadenmeldung.xml"
 
+# --- concurrent copies of one message: exactly one is accepted, all get the same confirmation ----------
+variant "$EX/schadenmeldung.xml" "$T/race.xml" "$(uuid 16)"
+for i in $(seq 12); do
+  curl -s -o "$T/race.$i" -w '%{http_code}\n' -u a.berger:geheim -H 'EC-Kanzlei-Id: K-104233' \
+    -H "Idempotency-Key: $(uuid 16)" --data-binary "@$T/race.xml" "$URL/nachrichten" >>"$T/race.codes" &
+done
+wait $(jobs -p | grep -vx "$PID")
+eq "$(grep -c 201 "$T/race.codes")" 1 "concurrent copies answered 201"
+eq "$(grep -c 200 "$T/race.codes")" 11 "concurrent copies answered 200"
+eq "$(sed -n 's/.*vorgang="\([^"]*\)".*/\1/p' "$T"/race.* | sort -u | wc -l)" 1 "one Vorgang for all copies"
+
 # --- Nachreichung -------------------------------------------------------------------------------------
 variant "$EX/nachreichung.xml" "$T/nr-none.xml" "$(uuid 20)" '/<Vorgang>/d'
 post 422 "$T/nr-none.xml"; fehler 422 VALIDIERUNG Vorgang
@@ -283,7 +294,7 @@ eq "$(xp "count($E)")" 1 "mailbox survives the restart"
 variant "$DA" "$T/after.xml" "$(uuid 50)"
 post 201 "$T/after.xml"
 eq "$(xp 'string(/*/@vorgang)')" EC-2026-000002 "the Vorgang counter survives the restart"
-stop_sandbox
+kill -INT "$PID"; wait "$PID"; eq "$?" 0 "exit status on SIGINT"
 
 # --- throttling and latency -----------------------------------------------------------------------------
 start_sandbox --throttle 2 --latency-ms 200
@@ -306,6 +317,15 @@ openssl x509 -req -in "$T/server.csr" -CA "$T/ca.pem" -CAkey "$T/ca.key" -CAcrea
 start_sandbox --tls-cert "$T/server.pem" --tls-key "$T/server.key"
 contains "$URL" "https://127.0.0.1:" "TLS URL"
 req 200 GET /ping --cacert "$T/ca.pem"
+stop_sandbox
+start_sandbox --tls-cert "$T/server.pem" --tls-key "$T/server.key" --drop-rate 1.0
+checks=$((checks + 1))
+curl -sS -o /dev/null --cacert "$T/ca.pem" -u a.berger:geheim -H 'EC-Kanzlei-Id: K-104233' \
+  -H "Idempotency-Key: $(nid "$DA")" --data-binary "@$DA" "$URL/nachrichten" 2>"$T/curl.err"
+rc=$?
+checks=$((checks + 1))
+[ "$rc" = 52 ] || [ "$rc" = 56 ] || fail "curl exit status on a dropped TLS connection: $rc ($(cat "$T/curl.err"))"
+eq "$(json "$(curl -s --cacert "$T/ca.pem" "$URL/_sandbox/stats")" ".messages[\"$(nid "$DA")\"].accepted")" true "dropped TLS message accepted"
 checks=$((checks + 1))
 curl -s -o /dev/null -u a.berger:geheim -H 'EC-Kanzlei-Id: K-104233' "$URL/ping"
 eq "$?" 60 "curl without the test CA"
