@@ -58,7 +58,8 @@ Directory Directory::load(const std::string& path) {
     insurer.anforderungen = words(fields[4], ',');
     insurer.vsnr_muster = fields[5];
     std::string where = path + ":" + std::to_string(number);
-    if (insurer.bafin.size() != 4 || !parse_integer(insurer.bafin)) throw std::runtime_error(where + ": bad BaFin number");
+    if (insurer.bafin.size() != 4 || !parse_integer(insurer.bafin))
+      throw std::runtime_error(where + ": bad BaFin number");
     if (insurer.name.empty()) throw std::runtime_error(where + ": name missing");
     try {
       if (!insurer.vsnr_muster.empty()) insurer.vsnr_regex.emplace(insurer.vsnr_muster, std::regex::ECMAScript);
@@ -77,7 +78,8 @@ const Insurer* Directory::find(const std::string& bafin) const {
 }
 
 std::string Directory::to_xml() const {
-  std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<VersichererListe xmlns=\"urn:ecadm:econsult:1\" stand=\"";
+  std::string xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<VersichererListe xmlns=\"urn:ecadm:econsult:1\" stand=\"";
   xml += k_directory_stand;
   xml += "\">\n";
   for (const auto& insurer : m_insurers) {

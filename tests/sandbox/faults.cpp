@@ -33,9 +33,13 @@ bool Faults::draw(double rate) {
   return std::uniform_real_distribution<double>(0.0, 1.0)(m_random) < rate;
 }
 
-bool Faults::fail_now() { return draw(m_fail_rate); }
+bool Faults::fail_now() {
+  return draw(m_fail_rate);
+}
 
-bool Faults::drop_now() { return draw(m_drop_rate); }
+bool Faults::drop_now() {
+  return draw(m_drop_rate);
+}
 
 bool Faults::throttled() {
   if (m_throttle <= 0) return false;
@@ -48,7 +52,9 @@ bool Faults::throttled() {
   return ++m_in_second > m_throttle;
 }
 
-std::mt19937_64 Faults::id_generator() { return std::mt19937_64(m_id_seed); }
+std::mt19937_64 Faults::id_generator() {
+  return std::mt19937_64(m_id_seed);
+}
 
 // httplib 0.11 does not hand the socket to handlers, so find it by its address pair: the one
 // descriptor whose local port is the request's local port and whose peer port is the client's.

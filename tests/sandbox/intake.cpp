@@ -7,7 +7,9 @@ namespace ecadm::sandbox {
 
 namespace {
 
-std::string text_of(const pugi::xml_node& node) { return node.child_value(); }
+std::string text_of(const pugi::xml_node& node) {
+  return node.child_value();
+}
 
 void check_kind(const Intake& intake) {
   const Insurer& insurer = *intake.insurer;
@@ -88,8 +90,7 @@ Intake check_outbound(const pugi::xml_document& doc, const std::string& kanzlei,
   check_requirements(absender.child("Kanzlei"), *intake.insurer);
 
   if (intake.art == "Nachreichung") {
-    if (intake.vorgang.empty())
-      refuse(422, "VALIDIERUNG", "Vorgang", "Eine Nachreichung muss den Vorgang nennen.");
+    if (intake.vorgang.empty()) refuse(422, "VALIDIERUNG", "Vorgang", "Eine Nachreichung muss den Vorgang nennen.");
     if (!state.vorgang_known(kanzlei, intake.vorgang))
       refuse(404, "UNBEKANNT", "Vorgang", "Der Vorgang " + intake.vorgang + " ist nicht bekannt.");
   }

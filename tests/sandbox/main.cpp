@@ -1,11 +1,11 @@
 // ecadm-sandbox: a local e.Consult service on 127.0.0.1 (see man/ecadm-sandbox.1).
 #include <httplib.h>
+#include <pthread.h>
 #include <sodium.h>
 
 #include <csignal>
 #include <iostream>
 #include <memory>
-#include <pthread.h>
 #include <thread>
 
 #include "directory.hpp"

@@ -19,7 +19,8 @@ Account parse_account(const std::string& text, bool with_kanzlei, const char* op
   std::string rest = text;
   if (with_kanzlei) {
     auto colon = rest.find(':');
-    if (colon == std::string::npos || colon == 0) throw std::runtime_error(std::string(option) + ": expected KANZLEI_ID:USER:PASSWORD, got '" + text + "'");
+    if (colon == std::string::npos || colon == 0)
+      throw std::runtime_error(std::string(option) + ": expected KANZLEI_ID:USER:PASSWORD, got '" + text + "'");
     account.kanzlei = rest.substr(0, colon);
     rest = rest.substr(colon + 1);
   }
@@ -58,7 +59,8 @@ std::optional<Options> parse_options(int argc, char** argv) {
   CLI::App app{"ecadm-sandbox: a local e.Consult service for tests, the demo and benchmarks", "ecadm-sandbox"};
   app.footer(std::string(k_endpoints) + zentralruf_samples_help());
   app.set_version_flag("--version", "ecadm-sandbox 0.1.0");
-  app.add_option("--port", options.port, "TCP port on 127.0.0.1 (0 = a free port)")->capture_default_str()
+  app.add_option("--port", options.port, "TCP port on 127.0.0.1 (0 = a free port)")
+      ->capture_default_str()
       ->check(CLI::Range(0, 65535));
   app.add_option("--account", accounts, "e.Consult account KANZLEI_ID:USER:PASSWORD (repeatable)");
   app.add_option("--zentralruf-account", zentralruf_accounts, "Zentralruf account USER:PASSWORD (repeatable)");
@@ -80,7 +82,8 @@ std::optional<Options> parse_options(int argc, char** argv) {
       ->check(CLI::NonNegativeNumber);
   auto* cert = app.add_option("--tls-cert", options.tls_cert, "serve HTTPS with this PEM certificate (chain)")
                    ->check(CLI::ExistingFile);
-  auto* key = app.add_option("--tls-key", options.tls_key, "the certificate's PEM private key")->check(CLI::ExistingFile);
+  auto* key =
+      app.add_option("--tls-key", options.tls_key, "the certificate's PEM private key")->check(CLI::ExistingFile);
   cert->needs(key);
   key->needs(cert);
   app.add_flag("--verbose,-v", options.verbose, "log every request to stderr");

@@ -38,9 +38,10 @@ std::string zusage_xml(const ReplyContext& context) {
                     "<Deckungsentscheidung><Ergebnis>zusage</Ergebnis><Schadennummer>" +
                     xml_escape(context.schadennummer) + "</Schadennummer>";
   if (!context.umfang.empty()) xml += "<Umfang>" + context.umfang + "</Umfang>";
-  xml += "<Selbstbeteiligung waehrung=\"EUR\">150.00</Selbstbeteiligung>"
-         "<Begruendung>Deckung wird im beantragten Umfang zugesagt (Sandbox).</Begruendung>"
-         "</Deckungsentscheidung></Nachricht>";
+  xml +=
+      "<Selbstbeteiligung waehrung=\"EUR\">150.00</Selbstbeteiligung>"
+      "<Begruendung>Deckung wird im beantragten Umfang zugesagt (Sandbox).</Begruendung>"
+      "</Deckungsentscheidung></Nachricht>";
   return xml;
 }
 

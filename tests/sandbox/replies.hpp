@@ -13,14 +13,14 @@ std::string make_uuid(std::mt19937_64& random);
 
 /// The request a reply answers.
 struct ReplyContext {
-  std::string nachricht_id;   ///< the reply's own id
-  std::string erstellt;       ///< RFC 3339
-  std::string kanzlei;        ///< the firm that sent the request
+  std::string nachricht_id;  ///< the reply's own id
+  std::string erstellt;      ///< RFC 3339
+  std::string kanzlei;       ///< the firm that sent the request
   const Insurer* insurer = nullptr;
-  std::string aktenzeichen;   ///< the request's, may be empty
+  std::string aktenzeichen;  ///< the request's, may be empty
   std::string vorgang;
-  std::string bezug;          ///< the request's NachrichtId
-  std::string umfang;         ///< the requested Umfang, may be empty
+  std::string bezug;   ///< the request's NachrichtId
+  std::string umfang;  ///< the requested Umfang, may be empty
   std::string schadennummer;
 };
 

@@ -23,8 +23,9 @@ std::string prepare_mandat(pugi::xml_document& doc, const std::string& kanzlei, 
     refuse(422, "VALIDIERUNG", "KanzleiId", "Das Mandat ist nicht an die Kanzlei " + kanzlei + " adressiert.");
   check_attachments(nachricht);
   if (kopf.child("Vorgang")) return kopf.child_value("Vorgang");
-  pugi::xml_node vorgang = kopf.child("BezugNachrichtId") ? kopf.insert_child_before("Vorgang", kopf.child("BezugNachrichtId"))
-                                                          : kopf.append_child("Vorgang");
+  pugi::xml_node vorgang = kopf.child("BezugNachrichtId")
+                               ? kopf.insert_child_before("Vorgang", kopf.child("BezugNachrichtId"))
+                               : kopf.append_child("Vorgang");
   vorgang.text().set(new_vorgang.c_str());
   return new_vorgang;
 }
@@ -50,7 +51,14 @@ void Service::control_mandat(const httplib::Request& request, httplib::Response&
   if (request.body.empty()) {
     const Insurer* insurer = m_directory.find("5813");
     if (insurer == nullptr) insurer = &m_directory.insurers().at(0);
-    ReplyContext context{make_uuid(m_ids), rfc3339(now), kanzlei, insurer, "", next_vorgang(), "", "",
+    ReplyContext context{make_uuid(m_ids),
+                         rfc3339(now),
+                         kanzlei,
+                         insurer,
+                         "",
+                         next_vorgang(),
+                         "",
+                         "",
                          "MA-" + insurer->bafin + "-" + std::to_string(m_state.next("mandat"))};
     confirmation = {context.nachricht_id, context.vorgang, context.erstellt};
     xml = sample_mandat_xml(context);
@@ -65,8 +73,9 @@ void Service::control_mandat(const httplib::Request& request, httplib::Response&
   m_state.deliver(kanzlei, now, xml);
   send_xml(response, 201,
            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Eingangsbestaetigung xmlns=\"urn:ecadm:econsult:1\" "
-           "nachrichtId=\"" + confirmation.nachricht_id + "\" vorgang=\"" + xml_escape(confirmation.vorgang) +
-               "\" empfangen=\"" + confirmation.empfangen + "\"/>\n");
+           "nachrichtId=\"" +
+               confirmation.nachricht_id + "\" vorgang=\"" + xml_escape(confirmation.vorgang) + "\" empfangen=\"" +
+               confirmation.empfangen + "\"/>\n");
 }
 
 void Service::control_stats(const httplib::Request&, httplib::Response& response) {

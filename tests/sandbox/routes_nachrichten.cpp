@@ -13,8 +13,9 @@ namespace {
 
 std::string confirmation_xml(const Confirmation& confirmation) {
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Eingangsbestaetigung xmlns=\"urn:ecadm:econsult:1\" "
-         "nachrichtId=\"" + confirmation.nachricht_id + "\" vorgang=\"" + xml_escape(confirmation.vorgang) +
-         "\" empfangen=\"" + confirmation.empfangen + "\"/>\n";
+         "nachrichtId=\"" +
+         confirmation.nachricht_id + "\" vorgang=\"" + xml_escape(confirmation.vorgang) + "\" empfangen=\"" +
+         confirmation.empfangen + "\"/>\n";
 }
 
 }  // namespace
@@ -35,8 +36,11 @@ Confirmation Service::accept(const Intake& intake, const Caller& caller, const s
     char schadennummer[48];
     std::snprintf(schadennummer, sizeof schadennummer, "SB-%s-%06lld", intake.insurer->bafin.c_str(),
                   m_state.next("schadennummer"));
-    ReplyContext context{make_uuid(m_ids), rfc3339(now + m_options.reply_after_ms), caller.kanzlei, intake.insurer,
-                         intake.aktenzeichen, confirmation.vorgang, intake.nachricht_id, intake.umfang, schadennummer};
+    ReplyContext context{make_uuid(m_ids),    rfc3339(now + m_options.reply_after_ms),
+                         caller.kanzlei,      intake.insurer,
+                         intake.aktenzeichen, confirmation.vorgang,
+                         intake.nachricht_id, intake.umfang,
+                         schadennummer};
     const std::string reply =
         number % 5 == 0 ? rueckfrage_xml(context, iso_date(now + 14LL * 24 * 3600 * 1000)) : zusage_xml(context);
     m_state.deliver(caller.kanzlei, now + m_options.reply_after_ms, reply);

@@ -49,8 +49,9 @@ void Service::postfach(const httplib::Request& request, httplib::Response& respo
     entries = m_state.mailbox(caller.kanzlei, after, static_cast<int>(max), now_ms(), more);
   }
   if (!entries.empty()) naechster = "c-" + std::to_string(entries.back().id);
-  std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Postfach xmlns=\"urn:ecadm:econsult:1\" naechster=\"" +
-                    xml_escape(naechster) + "\" mehr=\"" + (more ? "true" : "false") + "\">\n";
+  std::string xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Postfach xmlns=\"urn:ecadm:econsult:1\" naechster=\"" +
+      xml_escape(naechster) + "\" mehr=\"" + (more ? "true" : "false") + "\">\n";
   for (const auto& entry : entries)
     xml += "<Eintrag id=\"" + entry_id(entry.id) + "\">" + entry.nachricht_xml + "</Eintrag>\n";
   xml += "</Postfach>\n";

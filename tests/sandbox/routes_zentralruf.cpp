@@ -32,8 +32,7 @@ void Service::zentralruf(const httplib::Request& request, httplib::Response& res
     refuse(403, "NICHT_FREIGESCHALTET", "Kennzeichen",
            "Der Versicherer des Fahrzeugs " + kennzeichen + " hat die Daten nicht freigegeben.");
   if (answer.status != 200)
-    refuse(404, "UNBEKANNT", "Kennzeichen",
-           "Für " + kennzeichen + " am " + schadentag + " liegen keine Daten vor.");
+    refuse(404, "UNBEKANNT", "Kennzeichen", "Für " + kennzeichen + " am " + schadentag + " liegen keine Daten vor.");
   send_xml(response, 200, zentralruf_xml(answer));
 }
 

@@ -30,7 +30,9 @@ void collect(void* context, const xmlError* error) {
 }
 
 // libxml2 < 2.12 declares the callback with a non-const xmlError*.
-void collect_compat(void* context, xmlError* error) { collect(context, error); }
+void collect_compat(void* context, xmlError* error) {
+  collect(context, error);
+}
 
 }  // namespace
 
@@ -42,7 +44,9 @@ Schema::Schema(const std::string& path) {
   if (m_schema == nullptr) throw std::runtime_error("cannot compile schema '" + path + "'");
 }
 
-Schema::~Schema() { xmlSchemaFree(static_cast<xmlSchemaPtr>(m_schema)); }
+Schema::~Schema() {
+  xmlSchemaFree(static_cast<xmlSchemaPtr>(m_schema));
+}
 
 SchemaResult Schema::validate(std::string_view document) const {
   std::lock_guard lock(m_mutex);
@@ -51,8 +55,8 @@ SchemaResult Schema::validate(std::string_view document) const {
   xmlParserCtxtPtr parser = xmlNewParserCtxt();
   if (parser == nullptr) throw std::runtime_error("out of memory");
   std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxtPtr)> parser_guard(parser, xmlFreeParserCtxt);
-  xmlDocPtr doc = xmlCtxtReadMemory(parser, document.data(), static_cast<int>(document.size()), "request.xml",
-                                    nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  xmlDocPtr doc = xmlCtxtReadMemory(parser, document.data(), static_cast<int>(document.size()), "request.xml", nullptr,
+                                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (doc == nullptr) {
     const xmlError* error = xmlCtxtGetLastError(parser);
     result.valid = result.well_formed = false;

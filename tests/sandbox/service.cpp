@@ -35,10 +35,14 @@ namespace {
 // The default text for answers httplib generates itself (unknown path, body too large, bad request).
 Fehler generated_fehler(int status) {
   switch (status) {
-    case 400: return {400, "SCHEMA", "", "Die Anfrage ist fehlerhaft."};
-    case 404: return {404, "UNBEKANNT", "", "Unbekannter Pfad."};
-    case 413: return {413, "ZU_GROSS", "", "Die Anfrage ist größer als 20 MiB."};
-    default: return {status, "SERVER", "", "Fehler der Sandbox."};
+    case 400:
+      return {400, "SCHEMA", "", "Die Anfrage ist fehlerhaft."};
+    case 404:
+      return {404, "UNBEKANNT", "", "Unbekannter Pfad."};
+    case 413:
+      return {413, "ZU_GROSS", "", "Die Anfrage ist größer als 20 MiB."};
+    default:
+      return {status, "SERVER", "", "Fehler der Sandbox."};
   }
 }
 
@@ -61,8 +65,8 @@ void Service::install(httplib::Server& server) {
     }
     return httplib::Server::HandlerResponse::Unhandled;
   });
-  server.set_error_handler(httplib::Server::HandlerWithResponse(
-      [](const httplib::Request&, httplib::Response& response) {
+  server.set_error_handler(
+      httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& response) {
         if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
         send_xml(response, response.status, fehler_xml(generated_fehler(response.status)));
         return httplib::Server::HandlerResponse::Handled;

@@ -74,7 +74,9 @@ State::State(const std::string& path) {
   exec(k_schema);
 }
 
-State::~State() { sqlite3_close(m_db); }
+State::~State() {
+  sqlite3_close(m_db);
+}
 
 void State::exec(const char* sql) {
   char* error = nullptr;

@@ -24,20 +24,33 @@ std::string format_utc(long long ms, const char* format) {
 }
 }  // namespace
 
-std::string rfc3339(long long ms) { return format_utc(ms, "%Y-%m-%dT%H:%M:%SZ"); }
+std::string rfc3339(long long ms) {
+  return format_utc(ms, "%Y-%m-%dT%H:%M:%SZ");
+}
 
-std::string iso_date(long long ms) { return format_utc(ms, "%Y-%m-%d"); }
+std::string iso_date(long long ms) {
+  return format_utc(ms, "%Y-%m-%d");
+}
 
 std::string xml_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;

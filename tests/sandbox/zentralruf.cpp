@@ -50,8 +50,11 @@ std::string zentralruf_samples_help() {
 std::string zentralruf_xml(const ZentralrufAnswer& answer) {
   std::string xml =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ZentralrufAuskunft xmlns=\"urn:ecadm:econsult:1\">\n"
-      "  <Versicherer bafin=\"" + answer.bafin + "\" name=\"" + xml_escape(answer.name) + "\"/>\n"
-      "  <Versicherungsscheinnummer>" + xml_escape(answer.vsnr) + "</Versicherungsscheinnummer>\n";
+      "  <Versicherer bafin=\"" +
+      answer.bafin + "\" name=\"" + xml_escape(answer.name) +
+      "\"/>\n"
+      "  <Versicherungsscheinnummer>" +
+      xml_escape(answer.vsnr) + "</Versicherungsscheinnummer>\n";
   if (!answer.vertragsende.empty()) xml += "  <Vertragsende>" + answer.vertragsende + "</Vertragsende>\n";
   xml += "</ZentralrufAuskunft>\n";
   return xml;
