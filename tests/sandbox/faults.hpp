@@ -1,0 +1,51 @@
+// Injected faults: latency, random 503s, dropped connections, throttling.
+#pragma once
+
+#include <httplib.h>
+
+#include <mutex>
+#include <random>
+
+#include "options.hpp"
+
+namespace ecadm::sandbox {
+
+/// Decides, reproducibly under --seed, which requests fail; thread-safe.
+class Faults {
+ public:
+  explicit Faults(const Options& options);
+
+  /// Sleeps --latency-ms.
+  void delay() const;
+
+  /// True for the --fail-rate fraction of calls.
+  bool fail_now();
+
+  /// True for the --drop-rate fraction of calls.
+  bool drop_now();
+
+  /// True when this request is over the --throttle budget of the current second.
+  bool throttled();
+
+  /// A fresh seeded generator for ids (so that ids do not disturb the fault sequence).
+  std::mt19937_64 id_generator();
+
+ private:
+  bool draw(double rate);
+
+  long long m_latency_ms;
+  double m_fail_rate;
+  double m_drop_rate;
+  int m_throttle;
+  std::mutex m_mutex;
+  std::mt19937_64 m_random;
+  unsigned long long m_id_seed;
+  long long m_second = 0;
+  int m_in_second = 0;
+};
+
+/// Closes the TCP connection the request arrived on (both directions), so that the client sees the
+/// connection end before any answer. Returns false when the socket cannot be found.
+bool drop_connection(const httplib::Request& request);
+
+}  // namespace ecadm::sandbox
