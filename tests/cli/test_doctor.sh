@@ -29,6 +29,9 @@ contains "$OUT" "info  passivmandatierung:"
 contains "$OUT" "insurer 5826 ADAC Rechtsschutzversicherungs-AG: not ready (missing adac-partnernummer, adac-agb)"
 contains "$OUT" "not ready:"
 [ -z "$ERR" ] || fail "doctor wrote to stderr: $ERR"
+run 6 --store "$S" -q doctor
+lacks "$OUT" "ok    store:" "doctor -q"
+contains "$OUT" "fail  plan: basic"
 
 # JSON: one document on stdout, no error document, same exit code
 unchanged 6 --store "$S" doctor --json
