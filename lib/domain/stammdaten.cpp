@@ -6,6 +6,27 @@
 #include "ecadm/error.hpp"
 
 namespace ecadm::stammdaten {
+namespace {
+
+// The master data as one audit value ("name=...; street=...; ..."), the fields that
+// are set only; nullopt when none is (the same shape settings::set_stammdaten audits).
+std::optional<std::string> snapshot(Session& session) {
+  auto stmt = session.db().prepare(
+      "SELECT stamm_name, stamm_street, stamm_house_number, stamm_zip, stamm_city, stamm_country, stamm_phone, "
+      "stamm_fax, stamm_email FROM econsult_settings WHERE id = 1");
+  if (!stmt.step()) return std::nullopt;
+  constexpr const char* k_keys[] = {"name",    "street", "house-number", "zip",  "city",
+                                    "country", "phone",  "fax",          "email"};
+  std::string text;
+  for (int i = 0; i < 9; ++i) {
+    if (stmt.is_null(i)) continue;
+    text += fmt::format("{}{}={}", text.empty() ? "" : "; ", k_keys[i], stmt.column_text(i));
+  }
+  if (text.empty()) return std::nullopt;
+  return text;
+}
+
+}  // namespace
 
 bool empty(Session& session) {
   auto stmt = session.db().prepare("SELECT coalesce(stamm_name, '') = '' FROM econsult_settings WHERE id = 1");
@@ -17,6 +38,7 @@ void copy_from_location(Session& session, std::int64_t location_id) {
   loc.bind(1, location_id);
   if (!loc.step()) throw NotFound(fmt::format("location #{} does not exist", location_id), "ecadm location list");
   std::string location_name = loc.column_text(0);
+  auto old_value = snapshot(session);
   session.db()
       .prepare(
           "UPDATE econsult_settings SET "
@@ -26,8 +48,8 @@ void copy_from_location(Session& session, std::int64_t location_id) {
           "FROM (SELECT * FROM locations WHERE id = ?) AS l WHERE econsult_settings.id = 1")
       .bind_all(location_id)
       .run();
-  audit::record(session, "settings.set-stammdaten", "stammdaten", std::nullopt,
-                fmt::format("from location '{}'", location_name));
+  audit::record(session, "settings.set-stammdaten", "stammdaten", old_value,
+                fmt::format("{} (from location '{}')", snapshot(session).value_or(""), location_name));
 }
 
 }  // namespace ecadm::stammdaten

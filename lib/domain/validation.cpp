@@ -1,9 +1,9 @@
 #include "ecadm/validation.hpp"
 
+#include <fmt/format.h>
+
 #include <chrono>
 #include <regex>
-
-#include <fmt/format.h>
 
 #include "ecadm/error.hpp"
 
@@ -42,7 +42,8 @@ std::string check_country(std::string_view input, std::string_view field) {
   for (auto& c : value) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   if (value.size() != 2 || !std::isalpha(static_cast<unsigned char>(value[0])) ||
       !std::isalpha(static_cast<unsigned char>(value[1])))
-    throw InvalidData(std::string(field), fmt::format("'{}' is not a two-letter country code (ISO 3166-1, e.g. DE)", input));
+    throw InvalidData(std::string(field),
+                      fmt::format("'{}' is not a two-letter country code (ISO 3166-1, e.g. DE)", input));
   return value;
 }
 
@@ -60,14 +61,36 @@ std::string check_zip(std::string_view input, std::string_view country, std::str
 std::string check_text(std::string_view input, std::string_view field, size_t max_length) {
   auto begin = input.find_first_not_of(" \t\r\n");
   auto end = input.find_last_not_of(" \t\r\n");
-  std::string value = begin == std::string_view::npos ? std::string() : std::string(input.substr(begin, end - begin + 1));
+  std::string value =
+      begin == std::string_view::npos ? std::string() : std::string(input.substr(begin, end - begin + 1));
   if (value.empty()) throw InvalidData(std::string(field), "must not be empty");
   size_t code_points = 0;
   for (unsigned char c : value) code_points += (c & 0xC0) != 0x80;
   if (code_points > max_length)
-    throw InvalidData(std::string(field), fmt::format("is {} characters long, at most {} are allowed", code_points, max_length));
+    throw InvalidData(std::string(field),
+                      fmt::format("is {} characters long, at most {} are allowed", code_points, max_length));
   for (unsigned char c : value)
     if (c < 0x20) throw InvalidData(std::string(field), "must not contain control characters");
+  return value;
+}
+
+}  // namespace ecadm::validation
+
+namespace ecadm::validation {
+
+std::string check_phone(std::string_view input, std::string_view field) {
+  std::string value = check_text(input, field, 30);
+  int digits = 0;
+  bool ok = true;
+  for (char c : value) {
+    digits += std::isdigit(static_cast<unsigned char>(c)) ? 1 : 0;
+    ok = ok &&
+         (std::isdigit(static_cast<unsigned char>(c)) || std::string_view(" +-/().").find(c) != std::string_view::npos);
+  }
+  if (!ok || digits < 3)
+    throw InvalidData(std::string(field), fmt::format("'{}' is not a phone number (digits, spaces and + - / ( ) ., "
+                                                      "at least 3 digits)",
+                                                      value));
   return value;
 }
 
