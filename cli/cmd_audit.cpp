@@ -29,8 +29,13 @@ void setup_audit(CLI::App& command, Context& ctx) {
     if (ctx.json()) {
       nlohmann::json items = nlohmann::json::array();
       for (const auto& e : entries)
-        items.push_back({{"id", e.id}, {"at", e.at}, {"actor", optional_json(e.actor)}, {"action", e.action},
-                         {"object", e.object}, {"old", optional_json(e.old_value)}, {"new", optional_json(e.new_value)}});
+        items.push_back({{"id", e.id},
+                         {"at", e.at},
+                         {"actor", optional_json(e.actor)},
+                         {"action", e.action},
+                         {"object", e.object},
+                         {"old", optional_json(e.old_value)},
+                         {"new", optional_json(e.new_value)}});
       ctx.print_json({{"items", items}});
       return;
     }

@@ -1,10 +1,9 @@
 #include "ecadm/doctor.hpp"
 
+#include <fmt/format.h>
 #include <sys/stat.h>
 
 #include <ctime>
-
-#include <fmt/format.h>
 
 #include "ecadm/error.hpp"
 #include "ecadm/policy.hpp"
@@ -18,8 +17,9 @@ void add(Report& report, std::string id, std::string status, std::string message
 
 // Quoted for a POSIX shell when it holds anything but plain characters.
 std::string shell_quote(const std::string& text) {
-  bool plain = !text.empty() && text.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                                       "0123456789/._-+:,=@") == std::string::npos;
+  bool plain = !text.empty() && text.find_first_not_of(
+                                    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                    "0123456789/._-+:,=@") == std::string::npos;
   if (plain) return text;
   std::string quoted = "'";
   for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
@@ -71,7 +71,8 @@ void check_store(Session& session, Report& report) {
   auto key = session.key_path();
   struct stat st {};
   if (::stat(key.c_str(), &st) != 0)
-    add(report, "key-file", "fail", fmt::format("key file '{}' is missing: stored passwords cannot be read", key.string()),
+    add(report, "key-file", "fail",
+        fmt::format("key file '{}' is missing: stored passwords cannot be read", key.string()),
         fmt::format("ecadm init --firm {} --admin {}",
                     shell_quote(first_text(session, "SELECT name FROM firm WHERE id = 1").value_or("NAME")),
                     first_admin(session)));
@@ -98,8 +99,8 @@ void check_firm(Session& session, Report& report) {
     add(report, "admin", "ok", fmt::format("{} active admin{}", admins, admins == 1 ? "" : "s"));
 
   auto total = 1 + count(session, "SELECT booked_seats FROM license WHERE id = 1");
-  auto held = count(session,
-                    "SELECT count(*) FROM seat_assignments s JOIN users u ON u.id = s.user_id WHERE u.active = 1");
+  auto held =
+      count(session, "SELECT count(*) FROM seat_assignments s JOIN users u ON u.id = s.user_id WHERE u.active = 1");
   if (held == 0)
     add(report, "seats", "fail", fmt::format("no active user holds a seat (0 of {} assigned)", total),
         fmt::format("ecadm license assign {}", first_admin(session)));
@@ -158,7 +159,8 @@ std::optional<std::time_t> parse_utc(const std::string& text) {
   std::tm tm{};
   char zulu = 0;
   if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
-                  &tm.tm_min, &tm.tm_sec, &zulu) != 7 || zulu != 'Z')
+                  &tm.tm_min, &tm.tm_sec, &zulu) != 7 ||
+      zulu != 'Z')
     return std::nullopt;
   tm.tm_year -= 1900;
   tm.tm_mon -= 1;

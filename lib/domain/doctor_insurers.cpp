@@ -82,10 +82,10 @@ void check_insurers(Session& session, const Options& options, Report& report) {
       if (!required || met) return;
       readiness.ready = false;
       readiness.missing.emplace_back(requirement.key);
-      report.checks.push_back({fmt::format("insurer.{}.{}", insurer.bafin, requirement.key), "fail",
-                               fmt::format("{} ({}) requires {}: not set", insurer.name, insurer.bafin,
-                                           requirement.what),
-                               requirement.fix});
+      report.checks.push_back(
+          {fmt::format("insurer.{}.{}", insurer.bafin, requirement.key), "fail",
+           fmt::format("{} ({}) requires {}: not set", insurer.name, insurer.bafin, requirement.what),
+           requirement.fix});
       ++failures;
     };
     need(insurer.requires_bank, firm.bank, k_bank);
@@ -95,7 +95,7 @@ void check_insurers(Session& session, const Options& options, Report& report) {
   }
   if (failures == 0) {
     std::string scope = insurers.size() == 1 ? fmt::format("{} ({})", insurers[0].name, insurers[0].bafin)
-                                              : fmt::format("all {} insurers", insurers.size());
+                                             : fmt::format("all {} insurers", insurers.size());
     report.checks.push_back({"insurers", "ok",
                              fmt::format("requirements of {} met{}", scope,
                                          fallback ? " (well-known requirements; directory not synced)" : ""),

@@ -193,8 +193,8 @@ TEST_SUITE("domain::doctor") {
     TempDir dir;
     auto store = test::make_firm(dir);
     namespace fs = std::filesystem;
-    fs::permissions(store, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
-                               fs::perms::others_read);
+    fs::permissions(store,
+                    fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read);
     auto report = doctor::run(*test::session_as(store), {});
     CHECK(status(report, "store-mode") == "fail");
     CHECK(find(report, "store-mode")->message.find("0644") != std::string::npos);
