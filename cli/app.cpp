@@ -72,7 +72,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   bool json = wants_json(args);
   try {
     app.parse(static_cast<int>(argv.size()), argv.data());
-    return 0;
+    return ctx.exit_code;
   } catch (const CLI::CallForHelp&) {
     const CLI::App* shown = &app;
     while (!shown->get_subcommands().empty()) shown = shown->get_subcommands().front();

@@ -29,6 +29,9 @@ class Context {
   Context(std::ostream& out, std::ostream& err, std::istream& in) : m_out(out), m_err(err), m_in(in) {}
 
   GlobalOptions opts;
+  /// The exit status of a command that rendered its result and still did not succeed
+  /// (`doctor` with failures exits 6 without an error document).
+  int exit_code = 0;
 
   bool json() const { return opts.json || opts.output == "json"; }
   std::ostream& out() { return m_out; }
