@@ -100,8 +100,8 @@ std::string check_xml_text(std::string_view text) {
       if ((p[i + k] & 0xC0) != 0x80) return fmt::format("invalid UTF-8 at byte {}", i);
       cp = (cp << 6) | (p[i + k] & 0x3F);
     }
-    // overlong forms of three and four byte sequences
-    if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000)) return fmt::format("invalid UTF-8 at byte {}", i);
+    // overlong forms of three and four byte sequences, and code points beyond Unicode
+    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) return fmt::format("invalid UTF-8 at byte {}", i);
     if (!allowed_code_point(cp)) return fmt::format("character U+{:04X} at byte {} is not allowed in XML", cp, i);
     i += len;
   }
@@ -115,8 +115,11 @@ pugi::xml_node load_untrusted(std::string_view xml, pugi::xml_document& doc, std
   // and external entities, and the protocol has no use for them.
   if (contains(xml, "<!DOCTYPE") || contains(xml, "<!ENTITY")) fail("a DOCTYPE or ENTITY declaration is not allowed");
 
-  const auto result =
-      doc.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_declaration, pugi::encoding_utf8);
+  // parse_fragment keeps text outside the root as nodes (without it pugixml drops such
+  // text silently) so that it can be refused below.
+  const auto result = doc.load_buffer(xml.data(), xml.size(),
+                                      pugi::parse_default | pugi::parse_declaration | pugi::parse_fragment,
+                                      pugi::encoding_utf8);
   if (!result) fail(fmt::format("not well-formed XML: {} at byte {}", result.description(), result.offset));
 
   pugi::xml_node root;
