@@ -24,6 +24,32 @@ bool contains(std::string_view haystack, std::string_view needle) {
   return haystack.find(needle) != std::string_view::npos;
 }
 
+// pugixml expands character references itself, so "&#1;" or "&#0;" would smuggle a
+// control character (or cut a value short) past check_xml_text: check their targets.
+void check_character_references(std::string_view xml) {
+  for (auto at = xml.find("&#"); at != std::string_view::npos; at = xml.find("&#", at + 2)) {
+    std::size_t i = at + 2;
+    const bool hex = i < xml.size() && xml[i] == 'x';
+    if (hex) ++i;
+    std::uint32_t cp = 0;
+    const std::size_t start = i;
+    for (; i < xml.size() && i - start < 8; ++i) {
+      const char c = xml[i];
+      int digit = -1;
+      if (c >= '0' && c <= '9') digit = c - '0';
+      else if (hex && c >= 'a' && c <= 'f') digit = c - 'a' + 10;
+      else if (hex && c >= 'A' && c <= 'F') digit = c - 'A' + 10;
+      if (digit < 0) break;
+      cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(digit);
+    }
+    if (i == start || i >= xml.size() || xml[i] != ';' || !allowed_code_point(cp)) {
+      const auto end = xml.find(';', at);
+      const auto shown = xml.substr(at, end == std::string_view::npos || end - at > 12 ? 12 : end - at + 1);
+      fail(fmt::format("character reference '{}' at byte {} is not allowed in XML", shown, at));
+    }
+  }
+}
+
 // The namespace an element's prefix is bound to, looked up through its ancestors.
 std::string namespace_of(pugi::xml_node element, std::string_view prefix, bool& bound) {
   const std::string attribute = prefix.empty() ? "xmlns" : "xmlns:" + std::string(prefix);
@@ -114,6 +140,7 @@ pugi::xml_node load_untrusted(std::string_view xml, pugi::xml_document& doc, std
   // DTDs are refused outright: they are the door to entity expansion (billion laughs)
   // and external entities, and the protocol has no use for them.
   if (contains(xml, "<!DOCTYPE") || contains(xml, "<!ENTITY")) fail("a DOCTYPE or ENTITY declaration is not allowed");
+  check_character_references(xml);
 
   // parse_fragment keeps text outside the root as nodes (without it pugixml drops such
   // text silently) so that it can be refused below.

@@ -60,6 +60,10 @@ void set_optional_attribute(pugi::xml_node node, const char* name, const std::op
 std::string to_string(const pugi::xml_document& doc) {
   StringWriter writer;
   doc.save(writer, "  ", pugi::format_indent, pugi::encoding_utf8);
+  // the receiver refuses anything larger, so say so here, before it is queued or sent
+  if (writer.out.size() > k_max_body)
+    refuse(fmt::format("the body would be {} bytes, over the limit of {} bytes (attachments too large)",
+                       writer.out.size(), k_max_body));
   return std::move(writer.out);
 }
 

@@ -64,6 +64,11 @@ TEST_SUITE("econsult::codec hostile") {
     CHECK_REFUSED(parse_fehler(fehler_body("\xF4\x90\x80\x80")), "invalid UTF-8");
     CHECK_REFUSED(parse_fehler(fehler_body(std::string("a\0b", 3))), "character U+0000");
     CHECK_REFUSED(parse_fehler(fehler_body("\x1b[31m")), "character U+001B");
+    CHECK_REFUSED(parse_fehler(fehler_body("a&#1;b")), "character reference '&#1;' at byte");
+    CHECK_REFUSED(parse_fehler(fehler_body("a&#x0;b")), "character reference '&#x0;'");
+    CHECK_REFUSED(parse_fehler(fehler_body("&#xD800;")), "character reference '&#xD800;'");
+    CHECK_REFUSED(parse_fehler(fehler_body("&#99999999999;")), "character reference");
+    CHECK(parse_fehler(fehler_body("&#228;&#x20AC;&#10;")).text == "ä€\n");
     CHECK(parse_fehler(fehler_body("Grüße \xF0\x9F\x98\x80\ttab")).text == "Grüße \xF0\x9F\x98\x80\ttab");
   }
 
@@ -72,6 +77,14 @@ TEST_SUITE("econsult::codec hostile") {
     // 64 levels pass the depth check and fail later, on the schema
     CHECK_REFUSED(parse_fehler(nested(64)), "element 'Text' missing in 'Fehler' (found 'x')");
     CHECK_REFUSED(parse_fehler(nested(200000)), "more than 64 levels");  // no stack overflow
+  }
+
+  TEST_CASE("encode: a body over 20 MiB is refused") {
+    auto message = sample_deckungsanfrage();
+    message.anlagen = {Anlage{"gross.bin", "application/octet-stream", std::string(16u * 1024 * 1024, 'x'), {}}};
+    CHECK_THROWS_WITH_AS(encode(message), doctest::Contains("over the limit of 20971520 bytes"), ProtocolError);
+    message.anlagen[0].inhalt.resize(14u * 1024 * 1024);
+    CHECK(parse_nachricht(encode(message)).anlagen[0].inhalt.size() == 14u * 1024 * 1024);
   }
 
   TEST_CASE("parse: a body over 20 MiB is refused before parsing") {
