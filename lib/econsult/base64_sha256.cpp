@@ -21,8 +21,8 @@ std::string base64_decode(std::string_view text) {
   std::size_t length = 0;
   // b64_end = nullptr makes any character outside the alphabet (and the ignored
   // whitespace) an error instead of a silent stop.
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(),
-                        " \t\r\n", &length, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0) {
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), " \t\r\n",
+                        &length, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0) {
     throw ProtocolError("invalid e.Consult body: not valid base64");
   }
   out.resize(length);

@@ -2,7 +2,6 @@
 // Writers and readers for the schema's shared types (Anschrift, Person, Kanzlei, Kopf,
 // Anlagen) and the vocabularies that several bodies use. Internal to the codec.
 #include <pugixml.hpp>
-
 #include <string>
 #include <string_view>
 #include <vector>

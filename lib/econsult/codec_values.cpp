@@ -13,7 +13,9 @@ namespace {
   throw ProtocolError(fmt::format("invalid e.Consult body: '{}' in {} is not {}", text, where, rule));
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 bool digits(std::string_view text, std::size_t from, std::size_t count) {
   if (from + count > text.size()) return false;
@@ -60,9 +62,12 @@ std::int64_t parse_cents(std::string_view text, std::string_view where) {
   if (i < text.size() && text[i] == '.') {
     for (++i; i < text.size() && is_digit(text[i]); ++i, ++fraction) {
       const auto digit = static_cast<std::uint64_t>(text[i] - '0');
-      if (fraction == 0) cents += digit * 10;
-      else if (fraction == 1) cents += digit;
-      else if (digit != 0) fail(where, text, rule);
+      if (fraction == 0)
+        cents += digit * 10;
+      else if (fraction == 1)
+        cents += digit;
+      else if (digit != 0)
+        fail(where, text, rule);
     }
   }
   if (i != text.size() || whole + fraction == 0) fail(where, text, rule);

@@ -96,7 +96,7 @@ using namespace detail;
 
 std::string_view art_of(const Body& body) {
   static constexpr std::string_view names[] = {"Deckungsanfrage",      "Schadenmeldung", "Nachreichung",
-                                                "Deckungsentscheidung", "Rueckfrage",     "Mandat"};
+                                               "Deckungsentscheidung", "Rueckfrage",     "Mandat"};
   static_assert(std::size(names) == std::variant_size_v<Body>);
   return names[body.index()];
 }

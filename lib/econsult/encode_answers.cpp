@@ -50,8 +50,8 @@ std::string encode(const VersichererListe& answer) {
     set_attribute(node, "deckungsanfrage", v.deckungsanfrage);
     set_optional_attribute(node, "vsnrMuster", v.vsnr_muster);
     if (v.anforderungen.size() > 3)
-      refuse(fmt::format("Versicherer '{}' has {} Anforderungen, at most 3 are allowed", v.bafin,
-                         v.anforderungen.size()));
+      refuse(
+          fmt::format("Versicherer '{}' has {} Anforderungen, at most 3 are allowed", v.bafin, v.anforderungen.size()));
     for (const auto& anforderung : v.anforderungen) add_text(node, "Anforderung", anforderung);
   }
   return to_string(doc);

@@ -94,8 +94,10 @@ void write_kopf(pugi::xml_node parent, const Kopf& kopf, std::string_view art) {
   if (kopf.empfaenger_bafin.has_value() == kopf.empfaenger_kanzlei_id.has_value())
     refuse("'Empfaenger' needs exactly one of a BaFin number and a KanzleiId");
   auto empfaenger = add(node, "Empfaenger");
-  if (kopf.empfaenger_bafin) add_text(empfaenger, "Bafin", *kopf.empfaenger_bafin);
-  else add_text(empfaenger, "KanzleiId", *kopf.empfaenger_kanzlei_id);
+  if (kopf.empfaenger_bafin)
+    add_text(empfaenger, "Bafin", *kopf.empfaenger_bafin);
+  else
+    add_text(empfaenger, "KanzleiId", *kopf.empfaenger_kanzlei_id);
   add_optional(node, "Aktenzeichen", kopf.aktenzeichen);
   add_optional(node, "Vorgang", kopf.vorgang);
   add_optional(node, "BezugNachrichtId", kopf.bezug_nachricht_id);

@@ -67,8 +67,8 @@ Schadenmeldung read_schadenmeldung(Reader& r) {
       Schadenposition position;
       position.art = p.required_text("Art");
       check_one_of(position.art,
-                   {"reparaturkosten", "wertminderung", "sachverstaendigenkosten", "nutzungsausfall",
-                    "mietwagenkosten", "abschleppkosten", "kostenpauschale", "schmerzensgeld", "sonstiges"},
+                   {"reparaturkosten", "wertminderung", "sachverstaendigenkosten", "nutzungsausfall", "mietwagenkosten",
+                    "abschleppkosten", "kostenpauschale", "schmerzensgeld", "sonstiges"},
                    p.path_of("Art"));
       auto betrag = optional_money(p, "Betrag");
       if (!betrag) p.required("Betrag");  // throws: missing
@@ -135,12 +135,18 @@ Body read_body(pugi::xml_node element, const std::string& path) {
   Reader r(element, path);
   const std::string_view name = element.name();
   Body body;
-  if (name == "Deckungsanfrage") body = read_deckungsanfrage(r);
-  else if (name == "Schadenmeldung") body = read_schadenmeldung(r);
-  else if (name == "Nachreichung") body = read_nachreichung(r);
-  else if (name == "Deckungsentscheidung") body = read_deckungsentscheidung(r);
-  else if (name == "Rueckfrage") body = read_rueckfrage(r);
-  else if (name == "Mandat") body = read_mandat(r);
+  if (name == "Deckungsanfrage")
+    body = read_deckungsanfrage(r);
+  else if (name == "Schadenmeldung")
+    body = read_schadenmeldung(r);
+  else if (name == "Nachreichung")
+    body = read_nachreichung(r);
+  else if (name == "Deckungsentscheidung")
+    body = read_deckungsentscheidung(r);
+  else if (name == "Rueckfrage")
+    body = read_rueckfrage(r);
+  else if (name == "Mandat")
+    body = read_mandat(r);
   r.finish();
   return body;
 }
@@ -156,8 +162,8 @@ Nachricht read_nachricht(pugi::xml_node element, const std::string& path) {
   const auto& art = message.kopf.art;  // one of the six names, checked by read_kopf
   auto body = r.peek();
   if (!body || art != body.name()) {
-    fail(fmt::format("element '{}' missing in '{}' (Kopf/Art is '{}'{}{}{})", art, path, art,
-                     body ? ", found '" : "", body ? body.name() : "", body ? "'" : ""));
+    fail(fmt::format("element '{}' missing in '{}' (Kopf/Art is '{}'{}{}{})", art, path, art, body ? ", found '" : "",
+                     body ? body.name() : "", body ? "'" : ""));
   }
   message.body = read_body(r.required(art.c_str()), r.path_of(art));
   if (auto anlagen = r.optional("Anlagen")) message.anlagen = read_anlagen(*anlagen, r.path_of("Anlagen"));

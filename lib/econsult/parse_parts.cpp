@@ -135,8 +135,8 @@ std::vector<Anlage> read_anlagen(pugi::xml_node element, const std::string& path
       fail(fmt::format("{}: groesse says {} bytes but the content has {}", where, groesse, anlage.inhalt.size()));
     anlage.sha256 = sha256_hex(anlage.inhalt);
     if (anlage.sha256 != sha256)
-      fail(fmt::format("{}: sha256 does not match the content (says {}, content has {})", where, sha256,
-                       anlage.sha256));
+      fail(
+          fmt::format("{}: sha256 does not match the content (says {}, content has {})", where, sha256, anlage.sha256));
     anlagen.push_back(std::move(anlage));
   }
   r.finish();

@@ -36,9 +36,12 @@ void check_character_references(std::string_view xml) {
     for (; i < xml.size() && i - start < 8; ++i) {
       const char c = xml[i];
       int digit = -1;
-      if (c >= '0' && c <= '9') digit = c - '0';
-      else if (hex && c >= 'a' && c <= 'f') digit = c - 'a' + 10;
-      else if (hex && c >= 'A' && c <= 'F') digit = c - 'A' + 10;
+      if (c >= '0' && c <= '9')
+        digit = c - '0';
+      else if (hex && c >= 'a' && c <= 'f')
+        digit = c - 'a' + 10;
+      else if (hex && c >= 'A' && c <= 'F')
+        digit = c - 'A' + 10;
       if (digit < 0) break;
       cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(digit);
     }
@@ -127,7 +130,8 @@ std::string check_xml_text(std::string_view text) {
       cp = (cp << 6) | (p[i + k] & 0x3F);
     }
     // overlong forms of three and four byte sequences, and code points beyond Unicode
-    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) return fmt::format("invalid UTF-8 at byte {}", i);
+    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+      return fmt::format("invalid UTF-8 at byte {}", i);
     if (!allowed_code_point(cp)) return fmt::format("character U+{:04X} at byte {} is not allowed in XML", cp, i);
     i += len;
   }
@@ -144,9 +148,9 @@ pugi::xml_node load_untrusted(std::string_view xml, pugi::xml_document& doc, std
 
   // parse_fragment keeps text outside the root as nodes (without it pugixml drops such
   // text silently) so that it can be refused below.
-  const auto result = doc.load_buffer(xml.data(), xml.size(),
-                                      pugi::parse_default | pugi::parse_declaration | pugi::parse_fragment,
-                                      pugi::encoding_utf8);
+  const auto result =
+      doc.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_declaration | pugi::parse_fragment,
+                      pugi::encoding_utf8);
   if (!result) fail(fmt::format("not well-formed XML: {} at byte {}", result.description(), result.offset));
 
   pugi::xml_node root;

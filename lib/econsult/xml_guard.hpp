@@ -2,10 +2,9 @@
 // Checks of untrusted XML before and right after pugixml sees it: size, UTF-8,
 // DOCTYPE, one root, depth, namespace. Internal to the codec.
 #include <cstddef>
+#include <pugixml.hpp>
 #include <string>
 #include <string_view>
-
-#include <pugixml.hpp>
 
 namespace ecadm::econsult::detail {
 

@@ -14,7 +14,9 @@ pugi::xml_node next_element(pugi::xml_node node) {
 
 }  // namespace
 
-void fail(const std::string& what) { throw ProtocolError("invalid e.Consult body: " + what); }
+void fail(const std::string& what) {
+  throw ProtocolError("invalid e.Consult body: " + what);
+}
 
 std::string leaf_text(pugi::xml_node element, const std::string& path) {
   std::string text;
@@ -81,7 +83,9 @@ std::string required_attribute(pugi::xml_node element, const char* name, const s
   return a.value();
 }
 
-std::string Reader::attribute(const char* name) const { return required_attribute(m_element, name, m_path); }
+std::string Reader::attribute(const char* name) const {
+  return required_attribute(m_element, name, m_path);
+}
 
 std::optional<std::string> Reader::optional_attribute(const char* name) const {
   auto a = m_element.attribute(name);

@@ -3,11 +3,10 @@
 // child if it has the expected name; finish() refuses whatever is left. Internal.
 #include <cstddef>
 #include <optional>
+#include <pugixml.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <pugixml.hpp>
 
 namespace ecadm::econsult::detail {
 

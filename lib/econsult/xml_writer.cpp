@@ -20,7 +20,9 @@ struct StringWriter : pugi::xml_writer {
 
 }  // namespace
 
-void refuse(const std::string& what) { throw ProtocolError("cannot encode e.Consult body: " + what); }
+void refuse(const std::string& what) {
+  throw ProtocolError("cannot encode e.Consult body: " + what);
+}
 
 pugi::xml_node new_root(pugi::xml_document& doc, const char* name) {
   auto declaration = doc.append_child(pugi::node_declaration);
@@ -31,7 +33,9 @@ pugi::xml_node new_root(pugi::xml_document& doc, const char* name) {
   return root;
 }
 
-pugi::xml_node add(pugi::xml_node parent, const char* name) { return parent.append_child(name); }
+pugi::xml_node add(pugi::xml_node parent, const char* name) {
+  return parent.append_child(name);
+}
 
 void add_text(pugi::xml_node parent, const char* name, std::string_view value) {
   check(value, name);

@@ -2,10 +2,9 @@
 // Builds outbound documents with pugixml. Internal to the codec.
 #include <cstdint>
 #include <optional>
+#include <pugixml.hpp>
 #include <string>
 #include <string_view>
-
-#include <pugixml.hpp>
 
 namespace ecadm::econsult::detail {
 

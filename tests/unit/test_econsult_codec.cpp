@@ -108,9 +108,17 @@ TEST_SUITE("econsult::codec") {
 
   TEST_CASE("encode: elements follow the schema's order") {
     const auto xml = encode(sample_deckungsanfrage());
-    const char* order[] = {"<Versicherungsscheinnummer>", "<Schadennummer>", "<Versicherungsnehmer>", "<Mandant>",
-                           "<Rechtsgebiet>", "<Ereignisdatum>", "<Umfang>", "<Gegner>", "<Gegenstandswert",
-                           "<Sachverhalt>", "<Anlagen>"};
+    const char* order[] = {"<Versicherungsscheinnummer>",
+                           "<Schadennummer>",
+                           "<Versicherungsnehmer>",
+                           "<Mandant>",
+                           "<Rechtsgebiet>",
+                           "<Ereignisdatum>",
+                           "<Umfang>",
+                           "<Gegner>",
+                           "<Gegenstandswert",
+                           "<Sachverhalt>",
+                           "<Anlagen>"};
     std::size_t last = xml.find("<Deckungsanfrage");
     for (const char* tag : order) {
       CAPTURE(tag);
@@ -144,8 +152,7 @@ TEST_SUITE("econsult::codec") {
 
     auto bad_text = sample_deckungsanfrage();
     std::get<Deckungsanfrage>(bad_text.body).sachverhalt = "ok \xff\xfe";
-    CHECK_THROWS_WITH_AS(encode(bad_text), doctest::Contains("'Sachverhalt': invalid UTF-8 at byte 3"),
-                         ProtocolError);
+    CHECK_THROWS_WITH_AS(encode(bad_text), doctest::Contains("'Sachverhalt': invalid UTF-8 at byte 3"), ProtocolError);
 
     auto control = sample_deckungsanfrage();
     control.anlagen[0].dateiname = std::string("a\x01.txt");

@@ -35,7 +35,8 @@ const std::string k_anlage = encode(sample_deckungsanfrage());
 
 }  // namespace
 
-#define CHECK_REFUSED(expr, text) CHECK_THROWS_WITH_AS(expr, doctest::Contains(std::string(text).c_str()), ProtocolError)
+#define CHECK_REFUSED(expr, text) \
+  CHECK_THROWS_WITH_AS(expr, doctest::Contains(std::string(text).c_str()), ProtocolError)
 
 TEST_SUITE("econsult::codec hostile") {
   TEST_CASE("parse: a DOCTYPE is refused (billion laughs, external entities)") {
@@ -114,16 +115,15 @@ TEST_SUITE("econsult::codec hostile") {
                   "element 'Fehler' is in namespace 'urn:other', expected 'urn:ecadm:econsult:1'");
     CHECK_REFUSED(parse_fehler(replaced(fehler, " xmlns=\"urn:ecadm:econsult:1\"", "")), "namespace '(none)'");
     CHECK_REFUSED(parse_fehler(replaced(fehler, "<Text>", "<Text xmlns=\"urn:x\">")), "element 'Text' is in namespace");
-    CHECK_REFUSED(parse_fehler(replaced(fehler, "<Text>x</Text>", "<p:Text>x</p:Text>")),
-                  "undeclared prefix 'p'");
+    CHECK_REFUSED(parse_fehler(replaced(fehler, "<Text>x</Text>", "<p:Text>x</p:Text>")), "undeclared prefix 'p'");
     CHECK_REFUSED(parse_pong(fehler), "root element is 'Fehler', expected 'Pong'");
   }
 
   TEST_CASE("parse: a missing required element or attribute is named with its path") {
     const auto rueckfrage = encode(sample_rueckfrage());
-    CHECK_REFUSED(parse_nachricht(replaced(rueckfrage, "<Text>Bitte reichen Sie das Kündigungsschreiben nach.</Text>",
-                                           "")),
-                  "element 'Text' missing in 'Nachricht/Rueckfrage'");
+    CHECK_REFUSED(
+        parse_nachricht(replaced(rueckfrage, "<Text>Bitte reichen Sie das Kündigungsschreiben nach.</Text>", "")),
+        "element 'Text' missing in 'Nachricht/Rueckfrage'");
     const auto anfrage = encode(sample_schadenmeldung());
     CHECK_REFUSED(parse_nachricht(replaced(anfrage, "<Schadentag>2026-11-30</Schadentag>", "")),
                   "element 'Schadentag' missing in 'Nachricht/Schadenmeldung' (found 'Schadenort')");
@@ -156,7 +156,8 @@ TEST_SUITE("econsult::codec hostile") {
                   "unexpected element 'Extra' in 'Nachricht/Rueckfrage'");
     CHECK_REFUSED(parse_nachricht(replaced(rueckfrage, "</Rueckfrage>", "</Rueckfrage><Rueckfrage/>")),
                   "unexpected element 'Rueckfrage' in 'Nachricht'");
-    CHECK_REFUSED(parse_nachricht(replaced(rueckfrage, "<Kopf>", "<Kopf>stray")), "unexpected text in 'Nachricht/Kopf'");
+    CHECK_REFUSED(parse_nachricht(replaced(rueckfrage, "<Kopf>", "<Kopf>stray")),
+                  "unexpected text in 'Nachricht/Kopf'");
     CHECK_REFUSED(parse_nachricht(replaced(rueckfrage, "version=\"1\"", "version=\"2\"")), "only version 1");
     CHECK_REFUSED(parse_nachricht(replaced(rueckfrage, "<Art>Rueckfrage</Art>", "<Art>Spam</Art>")),
                   "'Spam' in Nachricht/Kopf/Art is not one of Deckungsanfrage");

@@ -10,7 +10,9 @@ namespace ecadm::test {
 
 using namespace ecadm::econsult;
 
-inline Anschrift sample_anschrift() { return {"Karl-Liebknecht-Straße", "12", "04107", "Leipzig", "DE"}; }
+inline Anschrift sample_anschrift() {
+  return {"Karl-Liebknecht-Straße", "12", "04107", "Leipzig", "DE"};
+}
 
 inline Person sample_person() {
   Person p;
@@ -141,16 +143,16 @@ inline Nachricht sample_mandat() {
 
 /// One sample of each of the six Nachricht kinds.
 inline std::vector<Nachricht> all_nachrichten() {
-  return {sample_deckungsanfrage(), sample_schadenmeldung(),     sample_nachreichung(),
-          sample_deckungsentscheidung(), sample_rueckfrage(), sample_mandat()};
+  return {sample_deckungsanfrage(),      sample_schadenmeldung(), sample_nachreichung(),
+          sample_deckungsentscheidung(), sample_rueckfrage(),     sample_mandat()};
 }
 
 /// The same six kinds with only what the schema requires.
 inline std::vector<Nachricht> minimal_nachrichten() {
   Kopf firm = firm_kopf("");
   firm.aktenzeichen.reset();
-  firm.absender.kanzlei = Kanzlei{"Kanzlei", {"Markt", std::nullopt, "04109", "Leipzig", "DE"}, {}, {}, "k@x.example",
-                                  {}, {}, {}};
+  firm.absender.kanzlei =
+      Kanzlei{"Kanzlei", {"Markt", std::nullopt, "04109", "Leipzig", "DE"}, {}, {}, "k@x.example", {}, {}, {}};
   Kopf insurer;
   insurer.nachricht_id = "aa11bb22-cc33-4d44-8e55-ff6677889900";
   insurer.erstellt = "2026-12-04T08:30:00.123Z";
@@ -188,8 +190,8 @@ inline std::vector<Nachricht> minimal_nachrichten() {
 inline VersichererListe sample_versicherer_liste() {
   VersichererListe l;
   l.stand = "2026-12-01";
-  l.versicherer.push_back({"5826", "ADAC Rechtsschutz", true, false, "voll", "^RS-[0-9]{4}$",
-                           {"adac-partnernummer", "adac-agb"}});
+  l.versicherer.push_back(
+      {"5826", "ADAC Rechtsschutz", true, false, "voll", "^RS-[0-9]{4}$", {"adac-partnernummer", "adac-agb"}});
   l.versicherer.push_back({"5312", "Allianz", true, true, "teil", std::nullopt, {}});
   l.versicherer.push_back({"5999", "Nur Schaden AG", false, true, "keine", std::nullopt, {"bankverbindung"}});
   return l;

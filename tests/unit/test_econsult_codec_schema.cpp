@@ -51,12 +51,18 @@ TEST_SUITE("econsult::codec schema") {
       const auto name = entry.path().filename().string();
       CAPTURE(name);
       const auto xml = read_example(name);
-      if (name == "fehler.xml") CHECK(parse_fehler(xml).code == "ANFORDERUNG");
-      else if (name == "postfach.xml") CHECK(parse_postfach(xml).eintraege.size() == 1);
-      else if (name == "versichererliste.xml") CHECK(parse_versicherer_liste(xml).versicherer.size() == 3);
-      else if (name == "zentralruf-anfrage.xml") CHECK(parse_zentralruf_anfrage(xml).kennzeichen == "L-XY 4711");
-      else if (name == "zentralruf-auskunft.xml") CHECK(parse_zentralruf_auskunft(xml).bafin == "5312");
-      else CHECK(parse_nachricht(xml).kopf.art.size() > 0);
+      if (name == "fehler.xml")
+        CHECK(parse_fehler(xml).code == "ANFORDERUNG");
+      else if (name == "postfach.xml")
+        CHECK(parse_postfach(xml).eintraege.size() == 1);
+      else if (name == "versichererliste.xml")
+        CHECK(parse_versicherer_liste(xml).versicherer.size() == 3);
+      else if (name == "zentralruf-anfrage.xml")
+        CHECK(parse_zentralruf_anfrage(xml).kennzeichen == "L-XY 4711");
+      else if (name == "zentralruf-auskunft.xml")
+        CHECK(parse_zentralruf_auskunft(xml).bafin == "5312");
+      else
+        CHECK(parse_nachricht(xml).kopf.art.size() > 0);
       ++seen;
     }
     CHECK(seen == 10);
@@ -110,15 +116,15 @@ TEST_SUITE("econsult::codec schema") {
   TEST_CASE("schema: every answer and the Zentralruf request the codec writes are valid") {
     CHECK(schema_errors(encode(ZentralrufAnfrage{"L-XY 4711", "2026-11-30", "DE"}), "zentralruf-anfrage") == "");
     CHECK(schema_errors(
-        encode(Eingangsbestaetigung{"3f1c2a9e-7b4d-4c1a-9e2f-0a1b2c3d4e5f", "EC-1", "2026-12-03T09:15:01Z"}),
-        "eingangsbestaetigung") == "");
+              encode(Eingangsbestaetigung{"3f1c2a9e-7b4d-4c1a-9e2f-0a1b2c3d4e5f", "EC-1", "2026-12-03T09:15:01Z"}),
+              "eingangsbestaetigung") == "");
     CHECK(schema_errors(encode(Fehler{"VALIDIERUNG", "Vorgang", "fehlt"}), "fehler") == "");
     CHECK(schema_errors(encode(Pong{"K-1", "a.berger", "2026-12-03T19:00:00Z"}), "pong") == "");
     CHECK(schema_errors(encode(sample_versicherer_liste()), "versichererliste") == "");
     CHECK(schema_errors(encode(sample_postfach()), "postfach") == "");
     CHECK(schema_errors(encode(Postfach{"c-0", false, {}}), "postfach-leer") == "");
-    CHECK(schema_errors(encode(ZentralrufAuskunft{"5312", "Allianz", "KH-1", "2026-12-31"}),
-                               "zentralruf-auskunft") == "");
+    CHECK(schema_errors(encode(ZentralrufAuskunft{"5312", "Allianz", "KH-1", "2026-12-31"}), "zentralruf-auskunft") ==
+          "");
   }
 
   TEST_CASE("schema: the check itself refuses an invalid body") {

@@ -81,8 +81,8 @@ struct Absender {
 
 struct Kopf {
   std::string nachricht_id;  ///< lower-case UUID
-  std::string art;           ///< Deckungsanfrage, Schadenmeldung, Nachreichung, Deckungsentscheidung, Rueckfrage, Mandat
-  std::string erstellt;      ///< RFC 3339
+  std::string art;       ///< Deckungsanfrage, Schadenmeldung, Nachreichung, Deckungsentscheidung, Rueckfrage, Mandat
+  std::string erstellt;  ///< RFC 3339
   Absender absender;
   std::optional<std::string> empfaenger_bafin;
   std::optional<std::string> empfaenger_kanzlei_id;
@@ -167,7 +167,7 @@ struct Mandat {
 };
 
 struct Anlage {
-  std::string dateiname;
+  std::string dateiname;  ///< as the sender named it: untrusted, never use it as a path
   std::string mimetyp;
   std::string inhalt;  ///< the decoded bytes
   /// Lower-case hex SHA-256 of inhalt: filled by parse (after checking it against the
@@ -198,7 +198,8 @@ struct Eingangsbestaetigung {
 };
 
 struct Fehler {
-  std::string code;  ///< SCHEMA, ZUGANG, NICHT_FREIGESCHALTET, UNBEKANNT, IDEMPOTENZ, ZU_GROSS, VALIDIERUNG, ANFORDERUNG, DROSSELUNG, SERVER
+  std::string code;  ///< SCHEMA, ZUGANG, NICHT_FREIGESCHALTET, UNBEKANNT, IDEMPOTENZ, ZU_GROSS, VALIDIERUNG,
+                     ///< ANFORDERUNG, DROSSELUNG, SERVER
   std::optional<std::string> feld;
   std::string text;
 
