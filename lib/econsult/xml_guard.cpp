@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <cstdint>
+#include <unordered_set>
 #include <vector>
 
 #include "ecadm/econsult/codec.hpp"
@@ -179,7 +180,15 @@ pugi::xml_node load_untrusted(std::string_view xml, pugi::xml_document& doc, std
     if (depth > k_max_depth)
       fail(fmt::format("element '{}' is nested {} deep, more than {} levels", element.name(), depth, k_max_depth));
   });
-  walk(root, [](pugi::xml_node element, int) { normalise_name(element); });
+  walk(root, [](pugi::xml_node element, int) {
+    // pugixml keeps a repeated attribute; XML says the document is not well formed
+    std::unordered_set<std::string_view> names;
+    for (auto a : element.attributes()) {
+      if (!names.insert(a.name()).second)
+        fail(fmt::format("attribute '{}' appears twice on '{}'", a.name(), element.name()));
+    }
+    normalise_name(element);
+  });
   // Namespace declarations have done their work; drop them so that a subtree copied out
   // (a Postfach entry) carries exactly one, on its own root.
   walk(root, [](pugi::xml_node element, int) {

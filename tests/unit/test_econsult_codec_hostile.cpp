@@ -186,6 +186,11 @@ TEST_SUITE("econsult::codec hostile") {
                   "Postfach/@mehr");
   }
 
+  TEST_CASE("parse: a repeated attribute is refused") {
+    CHECK_REFUSED(parse_fehler(replaced(fehler_body("x"), "code=\"SERVER\"", "code=\"SERVER\" code=\"SCHEMA\"")),
+                  "attribute 'code' appears twice on 'Fehler'");
+  }
+
   TEST_CASE("parse: an encoding other than UTF-8 is refused") {
     CHECK_REFUSED(parse_fehler(replaced(fehler_body("x"), "UTF-8", "ISO-8859-1")),
                   "encoding 'ISO-8859-1' is not allowed");
