@@ -38,6 +38,8 @@ pugi::xml_node add(pugi::xml_node parent, const char* name) {
 }
 
 void add_text(pugi::xml_node parent, const char* name, std::string_view value) {
+  // every element with text in the schema needs at least one character (and parse refuses empty ones)
+  if (value.empty()) refuse(fmt::format("'{}/{}' is empty", parent.name(), name));
   check(value, name);
   parent.append_child(name).text().set(std::string(value).c_str());
 }

@@ -12,7 +12,7 @@ namespace ecadm::econsult::detail {
 pugi::xml_node new_root(pugi::xml_document& doc, const char* name);
 /// Appends an empty child element.
 pugi::xml_node add(pugi::xml_node parent, const char* name);
-/// Appends <name>value</name>; a value that is not valid XML text throws ProtocolError.
+/// Appends <name>value</name>; an empty value or one that is not valid XML text throws ProtocolError.
 void add_text(pugi::xml_node parent, const char* name, std::string_view value);
 /// Appends <name>value</name> when value is set.
 void add_optional(pugi::xml_node parent, const char* name, const std::optional<std::string>& value);

@@ -158,6 +158,10 @@ TEST_SUITE("econsult::codec") {
     control.anlagen[0].dateiname = std::string("a\x01.txt");
     CHECK_THROWS_WITH_AS(encode(control), doctest::Contains("'dateiname': character U+0001"), ProtocolError);
 
+    auto empty = sample_schadenmeldung();
+    std::get<Schadenmeldung>(empty.body).schadenort.clear();
+    CHECK_THROWS_WITH_AS(encode(empty), doctest::Contains("'Schadenmeldung/Schadenort' is empty"), ProtocolError);
+
     auto no_beteiligte = sample_mandat();
     std::get<Mandat>(no_beteiligte.body).beteiligte.clear();
     CHECK_THROWS_WITH_AS(encode(no_beteiligte), doctest::Contains("1 to 50 Beteiligte"), ProtocolError);

@@ -26,7 +26,7 @@ class ProtocolError : public std::runtime_error {
 // k_namespace, elements in the schema's order). Money is written from cents with two
 // places and waehrung="EUR"; attachments as base64 with groesse and sha256 computed.
 // They throw ProtocolError when the struct cannot be expressed in the schema (a Person
-// with neither Vorname+Nachname nor Bezeichnung, a Kopf/Art that contradicts the body,
+// with neither Vorname+Nachname nor Bezeichnung, an empty element text, a Kopf/Art that contradicts the body,
 // no Empfaenger, a string that is not valid UTF-8 or holds a control character, more
 // repetitions than the schema allows). Field formats (IBAN, dates, lengths) are the
 // caller's to validate.
