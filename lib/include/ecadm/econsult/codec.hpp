@@ -26,10 +26,10 @@ class ProtocolError : public std::runtime_error {
 // k_namespace, elements in the schema's order). Money is written from cents with two
 // places and waehrung="EUR"; attachments as base64 with groesse and sha256 computed.
 // They throw ProtocolError when the struct cannot be expressed in the schema (a Person
-// with neither Vorname+Nachname nor Bezeichnung, an empty element text, a Kopf/Art that contradicts the body,
-// no Empfaenger, a string that is not valid UTF-8 or holds a control character, more
-// repetitions than the schema allows). Field formats (IBAN, dates, lengths) are the
-// caller's to validate.
+// with neither Vorname+Nachname nor Bezeichnung, an empty element text, a Kopf/Art that
+// contradicts the body, no Empfaenger, a string that is not valid UTF-8 or holds a
+// control character, more repetitions than the schema allows, a body over k_max_body).
+// Field formats (IBAN, dates, lengths, patterns) are the caller's to validate.
 
 /// Encodes a `<Nachricht version="1">`; Kopf/Art may be empty (it is taken from the body).
 std::string encode(const Nachricht& message);
