@@ -16,12 +16,16 @@ struct Anschrift {
   std::string postleitzahl;
   std::string ort;
   std::string staat = "DE";
+
+  bool operator==(const Anschrift&) const = default;
 };
 
 struct Bankverbindung {
   std::string kontoinhaber;
   std::string iban;
   std::optional<std::string> bic;
+
+  bool operator==(const Bankverbindung&) const = default;
 };
 
 /// A natural person (vorname + nachname) or an organisation (bezeichnung).
@@ -33,15 +37,21 @@ struct Person {
   std::optional<Anschrift> anschrift;
   std::optional<std::string> telefon;
   std::optional<std::string> email;
+
+  bool operator==(const Person&) const = default;
 };
 
 struct Beteiligter : Person {
   std::string rolle;  ///< mandant, versicherungsnehmer, gegner, fahrer, halter, zeuge, sonstiger
+
+  bool operator==(const Beteiligter&) const = default;
 };
 
 struct AdacAgbAkzeptiert {
   std::string fassung;
   std::string am;  ///< RFC 3339
+
+  bool operator==(const AdacAgbAkzeptiert&) const = default;
 };
 
 /// The sender's master data (Stammdaten) as configured for e.Consult.
@@ -54,6 +64,8 @@ struct Kanzlei {
   std::optional<Bankverbindung> bankverbindung;
   std::optional<std::string> adac_partnernummer;
   std::optional<AdacAgbAkzeptiert> adac_agb_akzeptiert;
+
+  bool operator==(const Kanzlei&) const = default;
 };
 
 /// A firm (kanzlei_id + benutzer + kanzlei) or an insurer (versicherer_bafin).
@@ -63,18 +75,22 @@ struct Absender {
   std::optional<Kanzlei> kanzlei;
   std::optional<std::string> versicherer_bafin;
   std::optional<std::string> versicherer_name;
+
+  bool operator==(const Absender&) const = default;
 };
 
 struct Kopf {
   std::string nachricht_id;  ///< lower-case UUID
-  std::string art;           ///< Deckungsanfrage, Schadenmeldung, Nachreichung, Deckungsentscheidung, Rueckfrage, Mandat
-  std::string erstellt;      ///< RFC 3339
+  std::string art;       ///< Deckungsanfrage, Schadenmeldung, Nachreichung, Deckungsentscheidung, Rueckfrage, Mandat
+  std::string erstellt;  ///< RFC 3339
   Absender absender;
   std::optional<std::string> empfaenger_bafin;
   std::optional<std::string> empfaenger_kanzlei_id;
   std::optional<std::string> aktenzeichen;
   std::optional<std::string> vorgang;
   std::optional<std::string> bezug_nachricht_id;
+
+  bool operator==(const Kopf&) const = default;
 };
 
 struct Deckungsanfrage {
@@ -89,11 +105,15 @@ struct Deckungsanfrage {
   std::optional<Person> gegner;
   std::optional<std::int64_t> gegenstandswert_cents;
   std::string sachverhalt;
+
+  bool operator==(const Deckungsanfrage&) const = default;
 };
 
 struct Schadenposition {
   std::string art;
   std::int64_t betrag_cents = 0;
+
+  bool operator==(const Schadenposition&) const = default;
 };
 
 struct Schadenmeldung {
@@ -106,12 +126,16 @@ struct Schadenmeldung {
   Person geschaedigter;
   std::vector<Schadenposition> schadenpositionen;
   std::string sachverhalt;
+
+  bool operator==(const Schadenmeldung&) const = default;
 };
 
 struct Nachreichung {
   std::string anlass;  ///< antwort-rueckfrage, dokumente, deckungserweiterung, sonstiges
   std::optional<std::string> umfang;
   std::string text;
+
+  bool operator==(const Nachreichung&) const = default;
 };
 
 struct Deckungsentscheidung {
@@ -120,12 +144,16 @@ struct Deckungsentscheidung {
   std::optional<std::string> umfang;
   std::optional<std::int64_t> selbstbeteiligung_cents;
   std::optional<std::string> begruendung;
+
+  bool operator==(const Deckungsentscheidung&) const = default;
 };
 
 struct Rueckfrage {
   std::optional<std::string> schadennummer;
   std::string text;
   std::optional<std::string> antwort_bis;
+
+  bool operator==(const Rueckfrage&) const = default;
 };
 
 struct Mandat {
@@ -134,12 +162,19 @@ struct Mandat {
   std::string rechtsgebiet;
   std::vector<Beteiligter> beteiligte;
   std::string sachverhalt;
+
+  bool operator==(const Mandat&) const = default;
 };
 
 struct Anlage {
-  std::string dateiname;
+  std::string dateiname;  ///< as the sender named it: untrusted, never use it as a path
   std::string mimetyp;
   std::string inhalt;  ///< the decoded bytes
+  /// Lower-case hex SHA-256 of inhalt: filled by parse (after checking it against the
+  /// bytes); encode ignores it and always computes groesse and sha256 from inhalt.
+  std::string sha256;
+
+  bool operator==(const Anlage&) const = default;
 };
 
 using Body = std::variant<Deckungsanfrage, Schadenmeldung, Nachreichung, Deckungsentscheidung, Rueckfrage, Mandat>;
@@ -148,6 +183,8 @@ struct Nachricht {
   Kopf kopf;
   Body body;
   std::vector<Anlage> anlagen;
+
+  bool operator==(const Nachricht&) const = default;
 };
 
 // service answers
@@ -156,18 +193,25 @@ struct Eingangsbestaetigung {
   std::string nachricht_id;
   std::string vorgang;
   std::string empfangen;
+
+  bool operator==(const Eingangsbestaetigung&) const = default;
 };
 
 struct Fehler {
-  std::string code;  ///< SCHEMA, ZUGANG, NICHT_FREIGESCHALTET, UNBEKANNT, IDEMPOTENZ, ZU_GROSS, VALIDIERUNG, ANFORDERUNG, DROSSELUNG, SERVER
+  std::string code;  ///< SCHEMA, ZUGANG, NICHT_FREIGESCHALTET, UNBEKANNT, IDEMPOTENZ, ZU_GROSS, VALIDIERUNG,
+                     ///< ANFORDERUNG, DROSSELUNG, SERVER
   std::optional<std::string> feld;
   std::string text;
+
+  bool operator==(const Fehler&) const = default;
 };
 
 struct Pong {
   std::string kanzlei_id;
   std::string benutzer;
   std::string serverzeit;
+
+  bool operator==(const Pong&) const = default;
 };
 
 struct Versicherer {
@@ -178,29 +222,39 @@ struct Versicherer {
   std::string deckungsanfrage;  ///< voll, teil, keine
   std::optional<std::string> vsnr_muster;
   std::vector<std::string> anforderungen;  ///< bankverbindung, adac-partnernummer, adac-agb
+
+  bool operator==(const Versicherer&) const = default;
 };
 
 struct VersichererListe {
   std::string stand;
   std::vector<Versicherer> versicherer;
+
+  bool operator==(const VersichererListe&) const = default;
 };
 
 struct PostfachEintrag {
   std::string id;
   Nachricht nachricht;
   std::string xml;  ///< the entry's Nachricht as received, to be stored verbatim
+
+  bool operator==(const PostfachEintrag&) const = default;
 };
 
 struct Postfach {
   std::string naechster;
   bool mehr = false;
   std::vector<PostfachEintrag> eintraege;
+
+  bool operator==(const Postfach&) const = default;
 };
 
 struct ZentralrufAnfrage {
   std::string kennzeichen;
   std::string schadentag;
   std::optional<std::string> unfallland;
+
+  bool operator==(const ZentralrufAnfrage&) const = default;
 };
 
 struct ZentralrufAuskunft {
@@ -208,6 +262,8 @@ struct ZentralrufAuskunft {
   std::string name;
   std::string versicherungsscheinnummer;
   std::optional<std::string> vertragsende;
+
+  bool operator==(const ZentralrufAuskunft&) const = default;
 };
 
 }  // namespace ecadm::econsult
