@@ -142,10 +142,9 @@ struct CurlTransport::Impl {
     if (too_large || rc == CURLE_FILESIZE_EXCEEDED)
       throw Temporary(fmt::format("e.Consult at '{}' answered with more than {} bytes", base, options.max_body),
                       "try again later; if it persists, report it to e.Consult");
+    if (rc == CURLE_SSL_CACERT_BADFILE && options.cacert)
+      throw InvalidData("CA file", fmt::format("'{}' cannot be used: {}", options.cacert->string(), detail(rc)));
     switch (rc) {
-      case CURLE_SSL_CACERT_BADFILE:
-        throw InvalidData("CA file", fmt::format("'{}' cannot be used: {}", options.cacert.value_or("").string(),
-                                                 detail(rc)));
       case CURLE_UNSUPPORTED_PROTOCOL:
       case CURLE_URL_MALFORMAT:
         throw InvalidData("endpoint", detail(rc), k_endpoint_hint);
@@ -155,6 +154,7 @@ struct CurlTransport::Impl {
       case CURLE_NOT_BUILT_IN:
       case CURLE_FAILED_INIT:
         throw Failure(fmt::format("libcurl failed: {}", detail(rc)));
+      case CURLE_SSL_CACERT_BADFILE:  // the system's CA bundle is missing
       case CURLE_PEER_FAILED_VERIFICATION:
       case CURLE_SSL_CONNECT_ERROR:
       case CURLE_SSL_CERTPROBLEM:
