@@ -66,6 +66,9 @@ Client::Client(Transport& transport, Credentials credentials)
     : m_transport(transport), m_credentials(std::move(credentials)) {}
 
 HttpRequest Client::request(Method method, std::string target, std::string body) const {
+  if (m_credentials.kanzlei_id.empty() || m_credentials.username.empty() || m_credentials.password.empty())
+    throw NotReady("the e.Consult credentials are not set",
+                   "ecadm postfach set-credentials --kanzlei-id ID --username USER --password-stdin");
   HttpRequest r;
   r.method = method;
   r.target = std::move(target);
@@ -105,9 +108,9 @@ Sendebestaetigung Client::post_nachricht(const std::string& nachricht_id, const 
   sent.bestaetigung = parse_answer(response, parse_eingangsbestaetigung, "confirmation");
   sent.wiederholt = response.status == 200;
   if (sent.bestaetigung.nachricht_id != nachricht_id)
-    throw Temporary(fmt::format("e.Consult confirmed message '{}' instead of '{}'", sent.bestaetigung.nachricht_id,
-                                nachricht_id),
-                    "try again later; a resend is safe");
+    throw Temporary(
+        fmt::format("e.Consult confirmed message '{}' instead of '{}'", sent.bestaetigung.nachricht_id, nachricht_id),
+        "try again later; a resend is safe");
   return sent;
 }
 
@@ -125,6 +128,9 @@ void Client::quittung(const std::string& eintrag_id) {
 }
 
 ZentralrufAuskunft Client::zentralruf(const std::string& anfrage_xml, const ZentralrufCredentials& credentials) {
+  if (credentials.username.empty() || credentials.password.empty())
+    throw NotReady("the Zentralruf credentials are not set",
+                   "ecadm settings set-zentralruf --username USER --password-stdin");
   HttpRequest r;
   r.method = Method::post;
   r.target = "/zentralruf/auskunft";

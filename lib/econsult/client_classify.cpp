@@ -12,7 +12,7 @@ namespace ecadm::econsult {
 
 namespace {
 
-constexpr std::size_t k_max_text = 400;   // server text shown in a message, at most
+constexpr std::size_t k_max_text = 400;    // server text shown in a message, at most
 constexpr int k_max_retry_after = 86'400;  // a day; larger values are clamped
 
 bool is_temporary_status(long status) {
@@ -22,14 +22,22 @@ bool is_temporary_status(long status) {
 /// The code a status stands for in the error table, for a body that held no Fehler.
 std::string_view code_of_status(long status) {
   switch (status) {
-    case 400: return "SCHEMA";
-    case 401: return "ZUGANG";
-    case 403: return "NICHT_FREIGESCHALTET";
-    case 404: return "UNBEKANNT";
-    case 409: return "IDEMPOTENZ";
-    case 413: return "ZU_GROSS";
-    case 422: return "VALIDIERUNG";
-    default: return "";
+    case 400:
+      return "SCHEMA";
+    case 401:
+      return "ZUGANG";
+    case 403:
+      return "NICHT_FREIGESCHALTET";
+    case 404:
+      return "UNBEKANNT";
+    case 409:
+      return "IDEMPOTENZ";
+    case 413:
+      return "ZU_GROSS";
+    case 422:
+      return "VALIDIERUNG";
+    default:
+      return "";
   }
 }
 
@@ -76,9 +84,8 @@ std::string hint_for(std::string_view code, const std::string& field, Service se
 std::optional<int> parse_retry_after(std::string_view value) {
   while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
   while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
-  if (value.empty() || value.size() > 12 || !std::all_of(value.begin(), value.end(), [](char c) {
-        return c >= '0' && c <= '9';
-      }))
+  if (value.empty() || value.size() > 12 ||
+      !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return std::nullopt;
   long long seconds = 0;
   std::from_chars(value.data(), value.data() + value.size(), seconds);
@@ -121,9 +128,12 @@ Outcome classify(const HttpResponse& response, const std::optional<Fehler>& fehl
 
 void raise(const Outcome& outcome) {
   switch (outcome.verdict) {
-    case Verdict::permanent: throw Rejected(outcome.message, outcome.hint, outcome.code, outcome.field);
-    case Verdict::temporary: throw Temporary(outcome.message, outcome.hint, outcome.retry_after_seconds);
-    case Verdict::success: break;
+    case Verdict::permanent:
+      throw Rejected(outcome.message, outcome.hint, outcome.code, outcome.field);
+    case Verdict::temporary:
+      throw Temporary(outcome.message, outcome.hint, outcome.retry_after_seconds);
+    case Verdict::success:
+      break;
   }
   throw Failure(fmt::format("internal error: raise() called for HTTP {}, a success", outcome.status));
 }

@@ -73,7 +73,9 @@ bool is_loopback(std::string host) {
 }
 
 /// The scheme of a URL that check_endpoint accepted ("https" or "http").
-std::string scheme_of(const std::string& url) { return lower(url.substr(0, url.find(':'))); }
+std::string scheme_of(const std::string& url) {
+  return lower(url.substr(0, url.find(':')));
+}
 
 }  // namespace
 

@@ -39,7 +39,9 @@ class FakeTransport : public Transport {
   std::deque<HttpResponse> answers;
 };
 
-Credentials credentials() { return {"K-104233", "anna", "geheim"}; }
+Credentials credentials() {
+  return {"K-104233", "anna", "geheim"};
+}
 
 std::string fehler(const std::string& code, const std::string& feld, const std::string& text) {
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Fehler xmlns=\"urn:ecadm:econsult:1\" code=\"" + code + "\"" +
@@ -51,8 +53,9 @@ std::string fehler(const std::string& code, const std::string& feld, const std::
 TEST_SUITE("econsult::Client") {
   TEST_CASE("ping: GET /ping with Basic auth, EC-Kanzlei-Id and Content-Type; returns the Pong") {
     FakeTransport transport;
-    transport.answer(200,
-                     R"(<Pong xmlns="urn:ecadm:econsult:1" kanzleiId="K-104233" benutzer="anna" serverzeit="2026-12-03T19:00:00Z"/>)");
+    transport.answer(
+        200,
+        R"(<Pong xmlns="urn:ecadm:econsult:1" kanzleiId="K-104233" benutzer="anna" serverzeit="2026-12-03T19:00:00Z"/>)");
     Client client(transport, credentials());
     Pong pong = client.ping();
     CHECK(pong.kanzlei_id == "K-104233");
@@ -70,8 +73,9 @@ TEST_SUITE("econsult::Client") {
 
   TEST_CASE("post_nachricht: Idempotency-Key is the NachrichtId; 201 is new, 200 a repeat") {
     FakeTransport transport;
-    const std::string confirmation = std::string(R"(<Eingangsbestaetigung xmlns="urn:ecadm:econsult:1" nachrichtId=")") +
-                                     k_id + R"(" vorgang="EC-2026-000491" empfangen="2026-12-03T19:00:00Z"/>)";
+    const std::string confirmation =
+        std::string(R"(<Eingangsbestaetigung xmlns="urn:ecadm:econsult:1" nachrichtId=")") + k_id +
+        R"(" vorgang="EC-2026-000491" empfangen="2026-12-03T19:00:00Z"/>)";
     transport.answer(201, confirmation);
     transport.answer(200, confirmation);
     Client client(transport, credentials());
@@ -170,7 +174,9 @@ TEST_SUITE("econsult::Client") {
 
   TEST_CASE("zentralruf: Zentralruf credentials, no e.Consult header; 404 is NotFound; 401 names set-zentralruf") {
     FakeTransport transport;
-    transport.answer(200, R"(<ZentralrufAuskunft xmlns="urn:ecadm:econsult:1"><Versicherer bafin="5312" name="Allianz Versicherungs-AG"/><Versicherungsscheinnummer>KH-99812003</Versicherungsscheinnummer></ZentralrufAuskunft>)");
+    transport.answer(
+        200,
+        R"(<ZentralrufAuskunft xmlns="urn:ecadm:econsult:1"><Versicherer bafin="5312" name="Allianz Versicherungs-AG"/><Versicherungsscheinnummer>KH-99812003</Versicherungsscheinnummer></ZentralrufAuskunft>)");
     transport.answer(404, fehler("UNBEKANNT", "", "Keine Daten."));
     transport.answer(401, fehler("ZUGANG", "", "Falsch."));
     Client client(transport, credentials());
@@ -191,6 +197,25 @@ TEST_SUITE("econsult::Client") {
     } catch (const Rejected& e) {
       CHECK(e.hint().find("ecadm settings set-zentralruf") != std::string::npos);
     }
+  }
+
+  TEST_CASE("credentials: an empty one is NotReady naming the command that sets it, nothing is sent") {
+    FakeTransport transport;
+    Client client(transport, Credentials{"K-104233", "anna", ""});
+    try {
+      client.ping();
+      FAIL("expected NotReady");
+    } catch (const NotReady& e) {
+      CHECK(e.hint().find("ecadm postfach set-credentials") != std::string::npos);
+    }
+    Client zentralruf_only(transport, Credentials{});
+    try {
+      zentralruf_only.zentralruf("<ZentralrufAnfrage/>", ZentralrufCredentials{"zr-user", ""});
+      FAIL("expected NotReady");
+    } catch (const NotReady& e) {
+      CHECK(e.hint().find("ecadm settings set-zentralruf") != std::string::npos);
+    }
+    CHECK(transport.requests.empty());
   }
 
   TEST_CASE("Client over CurlTransport: the server sees Basic auth and EC-Kanzlei-Id") {

@@ -138,7 +138,8 @@ TEST_SUITE("econsult::classify") {
   }
 
   TEST_CASE("classify: 2xx is a success") {
-    for (long status : {200L, 201L, 204L}) CHECK(classify(HttpResponse{status, {}, {}}, std::nullopt).verdict == Verdict::success);
+    for (long status : {200L, 201L, 204L})
+      CHECK(classify(HttpResponse{status, {}, {}}, std::nullopt).verdict == Verdict::success);
     CHECK_THROWS_AS(raise(classify(HttpResponse{200, {}, {}}, std::nullopt)), Failure);
   }
 
@@ -168,9 +169,8 @@ TEST_SUITE("econsult::classify") {
   TEST_CASE("classify: a redirect is not followed and points at the endpoint") {
     LocalServer server;
     bool followed = false;
-    server->Get("/moved", [](const httplib::Request&, httplib::Response& response) {
-      response.set_redirect("/elsewhere", 301);
-    });
+    server->Get("/moved",
+                [](const httplib::Request&, httplib::Response& response) { response.set_redirect("/elsewhere", 301); });
     server->Get("/elsewhere", [&](const httplib::Request&, httplib::Response&) { followed = true; });
     server.start();
     CurlTransport transport(options_for(server));
@@ -241,7 +241,8 @@ TEST_SUITE("econsult::CurlTransport") {
 
   TEST_CASE("perform: consecutive requests reuse one connection") {
     LocalServer server;
-    server->Get("/ping", [](const httplib::Request&, httplib::Response& response) { response.set_content("p", "text/plain"); });
+    server->Get("/ping",
+                [](const httplib::Request&, httplib::Response& response) { response.set_content("p", "text/plain"); });
     server.start();
     {
       CurlTransport transport(options_for(server));

@@ -33,7 +33,9 @@ struct TestPki {
         "cd " + d + " && { openssl req -x509" + ec +
         " -keyout ca.key -out ca.pem -days 2 -subj /CN=ecadm-test-ca"
         " -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign"
-        " && openssl req -new" + ec + " -keyout server.key -out server.csr -subj /CN=localhost"
+        " && openssl req -new" +
+        ec +
+        " -keyout server.key -out server.csr -subj /CN=localhost"
         " && openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server.pem"
         " -days 2 -extfile ext.cnf; } >openssl.log 2>&1";
     if (std::system(script.c_str()) != 0)
@@ -44,9 +46,8 @@ struct TestPki {
 std::unique_ptr<httplib::Server> tls_server(const TestPki& pki) {
   auto server = std::make_unique<httplib::SSLServer>(pki.cert().c_str(), pki.key().c_str());
   REQUIRE(server->is_valid());
-  server->Get("/ping", [](const httplib::Request&, httplib::Response& response) {
-    response.set_content("pong", "text/plain");
-  });
+  server->Get("/ping",
+              [](const httplib::Request&, httplib::Response& response) { response.set_content("pong", "text/plain"); });
   return server;
 }
 

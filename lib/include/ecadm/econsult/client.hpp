@@ -65,7 +65,8 @@ struct Sendebestaetigung {
 
 /// The client. Holds no connection itself (the Transport does); cheap to construct.
 /// Every method throws Rejected for a permanent refusal, Temporary when e.Consult is
-/// unreachable, throttled or failing or answered a 2xx that does not parse.
+/// unreachable, throttled or failing or answered a 2xx that does not parse, and NotReady
+/// (before sending) when a credential needed is empty.
 class Client {
  public:
   Client(Transport& transport, Credentials credentials);

@@ -55,13 +55,13 @@ class Transport {
 
 /// Settings of CurlTransport. The defaults are the production values; tests shorten them.
 struct TransportOptions {
-  std::string base_url;                            ///< e.g. https://host/ec/v1
-  std::optional<std::filesystem::path> cacert;     ///< trust this CA file instead of the system's
+  std::string base_url;                         ///< e.g. https://host/ec/v1
+  std::optional<std::filesystem::path> cacert;  ///< trust this CA file instead of the system's
   std::chrono::milliseconds connect_timeout{10'000};
   std::chrono::milliseconds request_timeout{60'000};  ///< the whole request, body included
-  long low_speed_limit = 1;                        ///< abort when slower than this (bytes/s) ...
-  std::chrono::seconds low_speed_time{30};         ///< ... for this long
-  std::size_t max_body = k_max_body;               ///< largest answer read
+  long low_speed_limit = 1;                           ///< abort when slower than this (bytes/s) ...
+  std::chrono::seconds low_speed_time{30};            ///< ... for this long
+  std::size_t max_body = k_max_body;                  ///< largest answer read
   std::string user_agent = std::string("ecadm/") + ECADM_VERSION;
 };
 
