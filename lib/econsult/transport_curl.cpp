@@ -79,7 +79,11 @@ std::string scheme_of(const std::string& url) {
 
 }  // namespace
 
-void check_endpoint(std::string_view url) {
+namespace {
+
+/// check_endpoint, returning the URL as libcurl normalised it: requests are built from
+/// exactly what was checked.
+std::string checked_endpoint(std::string_view url) {
   // The URL itself is never echoed: it might carry a password in its user part.
   auto refuse = [](std::string rule) { throw InvalidData("endpoint", std::move(rule), k_endpoint_hint); };
   global_init();
@@ -100,7 +104,14 @@ void check_endpoint(std::string_view url) {
   if (scheme_of(text) != scheme) refuse("not an absolute URL (expected https://HOST/PATH)");
   if (scheme == "http" && !is_loopback(host))
     refuse(fmt::format("http:// is allowed only for loopback hosts (127.0.0.0/8, ::1, localhost), not '{}'", host));
+  auto normalised = url_part(parsed.get(), CURLUPART_URL);
+  if (!normalised) refuse("not an absolute URL (expected https://HOST/PATH)");
+  return *normalised;
 }
+
+}  // namespace
+
+void check_endpoint(std::string_view url) { checked_endpoint(url); }
 
 struct CurlTransport::Impl {
   TransportOptions options;
@@ -177,8 +188,7 @@ struct CurlTransport::Impl {
 };
 
 CurlTransport::CurlTransport(TransportOptions options) : m_impl(std::make_unique<Impl>()) {
-  check_endpoint(options.base_url);
-  m_impl->base = options.base_url;
+  m_impl->base = checked_endpoint(options.base_url);
   while (!m_impl->base.empty() && m_impl->base.back() == '/') m_impl->base.pop_back();
   m_impl->scheme = scheme_of(m_impl->base);
   m_impl->options = std::move(options);

@@ -226,6 +226,17 @@ TEST_SUITE("econsult::CurlTransport") {
     CHECK_FALSE(seen.has_header("Expect"));
   }
 
+  TEST_CASE("perform: refuses header injection and a target outside the base URL before connecting") {
+    LocalServer server;
+    server.start();
+    CurlTransport transport(options_for(server));
+    HttpRequest injected = get("/ping");
+    injected.headers = {{"EC-Kanzlei-Id", "K-1\r\nX-Evil: 1"}};
+    CHECK_THROWS_AS(transport.perform(injected), Failure);
+    CHECK_THROWS_AS(transport.perform(get("@evil.example.com/ping")), Failure);
+    CHECK(server.connections() == 0);
+  }
+
   TEST_CASE("perform: a request without auth sends no Authorization header") {
     LocalServer server;
     bool has_auth = true;
