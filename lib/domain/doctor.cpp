@@ -233,11 +233,8 @@ Report run(Session& session, const Options& options) {
   check_addon(session, report);
   check_messages(session, report);
   if (options.online) {
-    if (options.online_check) {
-      for (auto& check : options.online_check(session)) report.checks.push_back(std::move(check));
-    } else {
-      add(report, "online", "warn", "not available in this build");
-    }
+    auto checks = options.online_check ? options.online_check(session) : online_checks(session);
+    for (auto& check : checks) report.checks.push_back(std::move(check));
   }
   for (const auto& check : report.checks)
     if (check.status == "fail" || (options.strict && check.status == "warn")) report.ready = false;

@@ -3,7 +3,13 @@
 set -uo pipefail
 : "${ECADM:?ECADM must point at the ecadm binary}"
 T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+SANDBOX_PIDS=()
+cleanup() {
+  for pid in "${SANDBOX_PIDS[@]}"; do kill "$pid" 2>/dev/null; done
+  wait 2>/dev/null
+  rm -rf "$T"
+}
+trap cleanup EXIT
 S="$T/ecadm.db"
 export NO_COLOR=1
 unset ECADM_STORE ECADM_USER ECADM_KEY_FILE
@@ -59,6 +65,25 @@ unchanged() {
 
 # json JSON FILTER : runs a jq filter on a JSON document (fails the check if it does not parse)
 json() { jq -r "$2" <<<"$1" || fail "not JSON or filter failed: $2 on: $1"; }
+
+# sandbox_start ARGS... : starts ecadm-sandbox on a free loopback port with ARGS; sets
+# $PID and $URL (from its first stdout line). Killed when the scenario ends.
+sandbox_start() {
+  : "${ECADM_SANDBOX:?ECADM_SANDBOX must point at the ecadm-sandbox binary}"
+  "$ECADM_SANDBOX" --port 0 "$@" >"$T/sandbox.out" 2>"$T/sandbox.err" &
+  PID=$!
+  SANDBOX_PIDS+=("$PID")
+  URL=""
+  for _ in $(seq 100); do
+    URL=$(head -n 1 "$T/sandbox.out" 2>/dev/null)
+    [ -n "$URL" ] && break
+    sleep 0.1
+  done
+  case "$URL" in
+    "listening on http://127.0.0.1:"*/ec/v1 | "listening on https://127.0.0.1:"*/ec/v1) URL=${URL#listening on } ;;
+    *) echo "sandbox did not start: '$URL'" >&2; cat "$T/sandbox.err" >&2; exit 1 ;;
+  esac
+}
 
 finish() {
   if [ "$failures" -gt 0 ]; then echo "$failures of $checks checks failed" >&2; exit 1; fi

@@ -7,30 +7,9 @@ source "$ECADM_TEST_LIB"
 : "${ECADM_SOURCE_DIR:?ECADM_SOURCE_DIR must point at the source tree}"
 EX="$ECADM_SOURCE_DIR/tests/data/examples"
 XSD="$ECADM_SOURCE_DIR/protocol/econsult-v1.xsd"
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
-  wait 2>/dev/null
-  rm -rf "$T"
-}
-trap cleanup EXIT
-
-# start_sandbox ARGS... : starts a sandbox on a free port, sets $PID and $URL (from its first stdout line)
+# start_sandbox ARGS... : the sandbox with this scenario's accounts (see sandbox_start in lib.sh)
 start_sandbox() {
-  "$ECADM_SANDBOX" --port 0 --account K-104233:a.berger:geheim --account K-2:b:pw2 \
-    --zentralruf-account zr:zrpw "$@" >"$T/sandbox.out" 2>"$T/sandbox.err" &
-  PID=$!
-  PIDS+=("$PID")
-  URL=""
-  for _ in $(seq 100); do
-    URL=$(head -n 1 "$T/sandbox.out" 2>/dev/null)
-    [ -n "$URL" ] && break
-    sleep 0.1
-  done
-  case "$URL" in
-    "listening on http://127.0.0.1:"*/ec/v1 | "listening on https://127.0.0.1:"*/ec/v1) URL=${URL#listening on } ;;
-    *) echo "sandbox did not start: '$URL'" >&2; cat "$T/sandbox.err" >&2; exit 1 ;;
-  esac
+  sandbox_start --account K-104233:a.berger:geheim --account K-2:b:pw2 --zentralruf-account zr:zrpw "$@"
 }
 stop_sandbox() {
   kill -TERM "$PID"

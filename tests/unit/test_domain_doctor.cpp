@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "ecadm/doctor.hpp"
+#include "ecadm/postfach.hpp"
 #include "ecadm/error.hpp"
 #include "ecadm/firm.hpp"
 #include "test_support.hpp"
@@ -221,16 +222,18 @@ TEST_SUITE("domain::doctor") {
     CHECK(status(report, "seats") == "fail");
   }
 
-  TEST_CASE("run: --online without a check warns; with one it adds its checks") {
+  TEST_CASE("run: --online asks the endpoint (here: nobody listens) or the check it is given") {
     TempDir dir;
     auto store = test::make_firm(dir);
     make_ready(store);
+    postfach::set_credentials(*test::session_as(store, "chef"), "K-1", "chef", "pw");  // a real sealed password
     doctor::Options options;
     options.online = true;
     auto report = doctor::run(*test::session_as(store), options);
-    CHECK(status(report, "online") == "warn");
-    CHECK(find(report, "online")->message == "not available in this build");
-    CHECK(report.ready);
+    CHECK(status(report, "online") == "fail");
+    CHECK(find(report, "online")->message.find("not reachable") != std::string::npos);
+    CHECK(find(report, "online")->fix.find("ecadm settings set-endpoint") != std::string::npos);
+    CHECK_FALSE(report.ready);
     options.online_check = [](Session&) {
       return std::vector<doctor::Check>{{"online", "fail", "credentials refused", "ecadm postfach set-credentials"}};
     };

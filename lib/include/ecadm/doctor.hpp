@@ -40,7 +40,7 @@ struct Options {
   bool online = false;
   /// Warnings make the report not ready, too.
   bool strict = false;
-  /// The online check (GET /ping); when empty, --online reports that it is not available.
+  /// The online check; when empty, online_checks() (GET /ping) is used.
   std::function<std::vector<Check>(Session&)> online_check;
 };
 
@@ -54,6 +54,11 @@ Report run(Session& session, const Options& options);
 /// Falls back to the well-known requirements of R+V (5836) and ADAC (5826) while the
 /// directory is empty. Throws NotFound for an unknown options.insurer.
 void check_insurers(Session& session, const Options& options, Report& report);
+
+/// The --online checks: endpoint and Postfach credentials against GET /ping, and the
+/// clock against the server's time. Never throws for e.Consult's answers: each
+/// becomes a failing check with its fix.
+std::vector<Check> online_checks(Session& session);
 
 /// True when the store holds a table of this name (sqlite_master).
 bool table_exists(Session& session, const std::string& table);

@@ -26,6 +26,11 @@ struct Filter {
 /// caller (sync) has checked the messaging preconditions.
 Change store_directory(Session& session, const econsult::VersichererListe& list);
 
+/// Fetches the directory from e.Consult (GET /versicherer) and stores it. Needs a
+/// seat holder as acting user (messaging preconditions). Throws Rejected (7) or
+/// Temporary (75) for e.Consult's answers, NotReady when endpoint or credentials are missing.
+Change sync(Session& session);
+
 /// The cached directory, filtered. Throws InvalidData for an unknown sparte.
 Directory list(Session& session, const Filter& filter = {});
 

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "ecadm/change.hpp"
+#include "ecadm/econsult/client.hpp"
 #include "ecadm/session.hpp"
 
 namespace ecadm::postfach {
@@ -22,11 +23,7 @@ struct CredentialsInfo {
 };
 
 /// The credentials in clear, for the e.Consult client only. Never print them.
-struct Credentials {
-  std::string kanzlei_id;
-  std::string username;
-  std::string password;
-};
+using Credentials = econsult::Credentials;
 
 /// Stores the credentials, the password sealed with a fresh nonce. Identical stored
 /// credentials change nothing. Throws InvalidData for an empty or overlong value

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "ecadm/change.hpp"
+#include "ecadm/econsult/client.hpp"
 #include "ecadm/session.hpp"
 
 namespace ecadm::settings {
@@ -98,10 +99,7 @@ Change set_endpoint(Session& session, std::string_view url,
                     const std::optional<std::filesystem::path>& cacert = std::nullopt);
 
 /// The Zentralruf credentials in clear, for the client that calls the Zentralruf.
-struct ZentralrufCredentials {
-  std::string username;
-  std::string password;
-};
+using ZentralrufCredentials = econsult::ZentralrufCredentials;
 
 /// The decrypted Zentralruf credentials, nullopt when none are set. Throws NotReady
 /// when the key file is missing, Failure when the stored box does not authenticate.
