@@ -62,8 +62,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   app.fallthrough();
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("ecadm ") + ECADM_VERSION);
-  app.footer("Exit status: 0 ok, 1 failure, 2 usage, 3 invalid data, 4 not permitted, 5 not found,\n"
-             "6 not ready, 7 rejected by e.Consult, 75 temporary, 130 interrupted. See ecadm(1).");
+  app.footer("Global options (--store, --as, --json, --dry-run, -q, -v) may follow any command.\n"
+             "Exit status: 0 ok, 1 failure, 2 usage, 3 invalid data, 4 not permitted, 5 not found,\n"
+             "6 not ready, 7 rejected by e.Consult, 75 temporary, 130 interrupted. See ecadm(1).\n");
   add_global_options(app, ctx.opts);
   for (const auto& group : command_table()) group.setup(*app.add_subcommand(group.name, group.summary), ctx);
 
@@ -76,7 +77,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   } catch (const CLI::CallForHelp&) {
     const CLI::App* shown = &app;
     while (!shown->get_subcommands().empty()) shown = shown->get_subcommands().front();
-    out << shown->help();
+    // CLI11 names a subcommand's usage by its own name; give it its full path
+    std::string parents = shown->get_parent() ? command_path(shown->get_parent()) : "";
+    out << (shown->get_parent() ? shown->help("ecadm" + (parents.empty() ? "" : " " + parents)) : shown->help());
     return 0;
   } catch (const CLI::CallForAllHelp&) {
     out << app.help("", CLI::AppFormatMode::All);
