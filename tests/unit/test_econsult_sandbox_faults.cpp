@@ -23,7 +23,7 @@ TEST_SUITE("econsult::Client against the sandbox") {
     CHECK(e.code() == ExitCode::temporary);
     CHECK(e.retry_after_seconds() == 1);
     CHECK(has(e.what(), "temporarily unavailable"));
-    CHECK(has(e.hint(), "1 seconds"));
+    CHECK(has(e.hint(), "try again in 1 second;"));
     const auto stats = sandbox_stats(s.sandbox.url());
     CHECK(stats["messages"][message.kopf.nachricht_id]["posted"] == 1);
     CHECK(stats["messages"][message.kopf.nachricht_id]["accepted"] == false);
@@ -55,6 +55,20 @@ TEST_SUITE("econsult::Client against the sandbox") {
     CHECK(stats["messages"][id]["posted"] == 2);
     CHECK(stats["messages"][id]["accepted"] == true);
     CHECK(stats["counters"]["vorgang"] == 1);  // taken in once, not delivered twice
+  }
+
+  TEST_CASE("--drop-rate 1 on a kept-alive connection: libcurl's one resend is a 200 repeat, taken in once") {
+    SandboxClient s({"--drop-rate", "1"});
+    s.client.ping();  // the POST below reuses this connection
+    const Nachricht message = deckungsanfrage(fresh_id());
+    // the dropped reused connection makes libcurl resend on a fresh one; the Idempotency-Key
+    // turns that into a repeat, which the sandbox answers (it drops new messages only)
+    const Sendebestaetigung sent = s.client.post_nachricht(message.kopf.nachricht_id, encode(message));
+    CHECK(sent.wiederholt);
+    const auto stats = sandbox_stats(s.sandbox.url());
+    CHECK(stats["messages"][message.kopf.nachricht_id]["posted"] == 2);
+    CHECK(stats["messages"][message.kopf.nachricht_id]["vorgang"] == sent.bestaetigung.vorgang);
+    CHECK(stats["counters"]["vorgang"] == 1);
   }
 
   TEST_CASE("a server that stalls: --latency-ms beyond request_timeout is Temporary (no answer in time)") {
