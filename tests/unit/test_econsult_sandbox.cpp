@@ -161,6 +161,26 @@ TEST_SUITE("econsult::Client against the sandbox") {
     CHECK(sent.bestaetigung.vorgang == vorgang);
   }
 
+  TEST_CASE("post_nachricht: a Schadenmeldung to a liability insurer is taken in; to ADAC it is VALIDIERUNG") {
+    SandboxClient s;
+    const Sendebestaetigung sent = post(s.client, schadenmeldung(fresh_id()));
+    CHECK(!sent.wiederholt);
+    CHECK(sent.bestaetigung.vorgang.starts_with("EC-"));
+
+    const Rejected e = rejected_post(s.client, schadenmeldung(fresh_id(), "5826"));
+    CHECK(e.server_code() == "VALIDIERUNG");
+    CHECK(e.field() == "Empfaenger");
+  }
+
+  TEST_CASE("post_nachricht: a message in another firm's name is VALIDIERUNG on KanzleiId") {
+    SandboxClient s;
+    Nachricht message = deckungsanfrage(fresh_id());
+    message.kopf.absender.kanzlei_id = "K-999999";
+    const Rejected e = rejected_post(s.client, message);
+    CHECK(e.server_code() == "VALIDIERUNG");
+    CHECK(e.field() == "KanzleiId");
+  }
+
   TEST_CASE("post_nachricht: a body the schema refuses is Rejected SCHEMA (400)") {
     SandboxClient s;
     const Nachricht message = deckungsanfrage(fresh_id());

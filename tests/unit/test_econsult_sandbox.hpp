@@ -129,6 +129,21 @@ inline econsult::Nachricht nachreichung(const std::string& id, std::optional<std
   return {k, econsult::Nachreichung{"dokumente", std::nullopt, "Anbei das Kündigungsschreiben."}, {}};
 }
 
+/// A Schadenmeldung (the Zentralruf's answer for L-XY 4711 put to use) with id `id` to `bafin`,
+/// modelled on tests/data/examples/schadenmeldung.xml.
+inline econsult::Nachricht schadenmeldung(const std::string& id, const std::string& bafin = "5312") {
+  econsult::Schadenmeldung b;
+  b.schadentag = "2026-11-30";
+  b.schadenort = "Leipzig, Jahnallee / Ecke Waldstraße";
+  b.kennzeichen_gegner = "L-XY 4711";
+  b.versicherungsscheinnummer = "KH-99812003";
+  b.geschaedigter.vorname = "Tom";
+  b.geschaedigter.nachname = "Richter";
+  b.schadenpositionen = {{"reparaturkosten", 238050}, {"kostenpauschale", 2500}};
+  b.sachverhalt = "Auffahrunfall an der Ampel.";
+  return {sender_kopf(id, bafin), b, {}};
+}
+
 /// A plain request to the sandbox (no credentials), e.g. to its control API /_sandbox/*.
 inline econsult::HttpResponse plain_request(const std::string& url, econsult::Method method, const std::string& target,
                                             std::string body = {}) {

@@ -99,6 +99,29 @@ TEST_SUITE("econsult::Client against the sandbox") {
     CHECK(rest.eintraege[0].id != first.eintraege[1].id);
   }
 
+  TEST_CASE("postfach: every fifth request is answered with a Rueckfrage, which parses like the others") {
+    SandboxClient s({"--reply-after-ms", "0"});
+    std::vector<std::string> requests;
+    for (int i = 0; i < 5; ++i) {
+      requests.push_back(fresh_id());
+      post(s.client, deckungsanfrage(requests.back()));
+    }
+    const Postfach box = s.client.postfach();
+    REQUIRE(box.eintraege.size() == 5);
+    for (int i = 0; i < 4; ++i) CHECK(art_of(box.eintraege[i].nachricht.body) == "Deckungsentscheidung");
+    const Nachricht& rueckfrage = box.eintraege[4].nachricht;
+    REQUIRE(art_of(rueckfrage.body) == "Rueckfrage");
+    CHECK(rueckfrage.kopf.bezug_nachricht_id == requests[4]);
+    CHECK(std::get<Rueckfrage>(rueckfrage.body).antwort_bis.has_value());
+    CHECK(!std::get<Rueckfrage>(rueckfrage.body).text.empty());
+
+    // the answer to it: a Nachreichung on its Vorgang, naming it as BezugNachrichtId
+    Nachricht antwort = nachreichung(fresh_id(), rueckfrage.kopf.vorgang);
+    antwort.kopf.bezug_nachricht_id = rueckfrage.kopf.nachricht_id;
+    std::get<Nachreichung>(antwort.body).anlass = "antwort-rueckfrage";
+    CHECK(post(s.client, antwort).bestaetigung.vorgang == rueckfrage.kopf.vorgang);
+  }
+
   TEST_CASE("Passivmandatierung: the control API puts a Mandat into the firm's mailbox") {
     SandboxClient s({"--passivmandatierung", k_kanzlei});
     const HttpResponse response =
@@ -121,6 +144,42 @@ TEST_SUITE("econsult::Client against the sandbox") {
     // the mandate's Vorgang is the firm's now: a Nachreichung on it is taken in
     const Nachricht follow_up = nachreichung(fresh_id(), confirmation.vorgang);
     CHECK(post(s.client, follow_up).bestaetigung.vorgang == confirmation.vorgang);
+  }
+
+  TEST_CASE("Passivmandatierung: a Mandat encoded by the codec is delivered as sent, with a new Vorgang") {
+    SandboxClient s({"--passivmandatierung", k_kanzlei});
+    Nachricht sent;
+    sent.kopf.nachricht_id = fresh_id();
+    sent.kopf.art = "Mandat";
+    sent.kopf.erstellt = "2026-12-03T10:00:00Z";
+    sent.kopf.absender.versicherer_bafin = "5813";
+    sent.kopf.absender.versicherer_name = "ÖRAG Rechtsschutz-Versicherungs-AG";
+    sent.kopf.empfaenger_kanzlei_id = k_kanzlei;
+    Mandat mandat;
+    mandat.schadennummer = "OERAG-26-55120";
+    mandat.rechtsgebiet = "mietrecht";
+    Beteiligter mandant;
+    mandant.vorname = "Lea";
+    mandant.nachname = "Hoffmann";
+    mandant.rolle = "mandant";
+    mandat.beteiligte = {mandant};
+    mandat.sachverhalt = "Mieterhöhungsverlangen vom 01.11.2026.";
+    sent.body = mandat;
+    sent.anlagen = {Anlage{"brief.pdf", "application/pdf", std::string("%PDF\0\xff", 6), {}}};
+
+    const HttpResponse response = plain_request(s.sandbox.url(), Method::post,
+                                                std::string("/_sandbox/mandat?kanzlei=") + k_kanzlei, encode(sent));
+    REQUIRE(response.status == 201);
+    const Eingangsbestaetigung confirmation = parse_eingangsbestaetigung(response.body);
+    CHECK(confirmation.nachricht_id == sent.kopf.nachricht_id);
+
+    const Postfach box = s.client.postfach();
+    REQUIRE(box.eintraege.size() == 1);
+    Nachricht received = box.eintraege[0].nachricht;
+    CHECK(received.kopf.vorgang == confirmation.vorgang);
+    received.kopf.vorgang.reset();
+    for (auto& anlage : received.anlagen) anlage.sha256.clear();  // filled by parse only
+    CHECK(received == sent);
   }
 
   TEST_CASE("Passivmandatierung: for a firm without it the control API answers 403 NICHT_FREIGESCHALTET") {
