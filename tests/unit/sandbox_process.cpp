@@ -65,7 +65,7 @@ std::string sandbox_binary() {
   return path;
 }
 
-SandboxProcess::SandboxProcess(std::vector<std::string> args, std::chrono::milliseconds startup_timeout) {
+SandboxProcess::SandboxProcess(const std::vector<std::string>& args, std::chrono::milliseconds startup_timeout) {
   try {
     start(args, startup_timeout);
   } catch (...) {
@@ -84,6 +84,7 @@ void SandboxProcess::start(const std::vector<std::string>& args, std::chrono::mi
   std::vector<std::string> all{sandbox_binary(), "--port", "0"};
   all.insert(all.end(), args.begin(), args.end());
   std::vector<char*> argv;
+  argv.reserve(all.size() + 1);
   for (auto& arg : all) argv.push_back(arg.data());
   argv.push_back(nullptr);
 
@@ -168,14 +169,9 @@ int SandboxProcess::stop(std::chrono::milliseconds grace) {
     std::this_thread::sleep_for(pause);
     pause = std::min<std::chrono::microseconds>(pause * 2, std::chrono::milliseconds(10));
   }
-  if (reaped != m_pid)
-    m_status = -1;
-  else if (WIFEXITED(status))
-    m_status = WEXITSTATUS(status);
-  else if (WIFSIGNALED(status))
-    m_status = 128 + WTERMSIG(status);
-  else
-    m_status = -1;
+  m_status = -1;
+  if (reaped == m_pid && WIFEXITED(status)) m_status = WEXITSTATUS(status);
+  if (reaped == m_pid && WIFSIGNALED(status)) m_status = 128 + WTERMSIG(status);
   m_pid = -1;
   return m_status;
 }

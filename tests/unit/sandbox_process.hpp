@@ -17,7 +17,7 @@ class SandboxProcess {
   /// the cause and quoting the sandbox's stderr, when ECADM_SANDBOX is unset, the
   /// process cannot be started, exits, or does not print `listening on URL` within
   /// `startup_timeout`; no process is left running then.
-  explicit SandboxProcess(std::vector<std::string> args = {},
+  explicit SandboxProcess(const std::vector<std::string>& args = {},
                           std::chrono::milliseconds startup_timeout = std::chrono::seconds(10));
   /// Stops the process (stop()); never throws.
   ~SandboxProcess();
