@@ -109,9 +109,9 @@ Outcome classify(const HttpResponse& response, const std::optional<Fehler>& fehl
     o.verdict = Verdict::temporary;
     o.message = response.status == 429 ? fmt::format("e.Consult is throttling requests: {}", said)
                                        : fmt::format("e.Consult is temporarily unavailable: {}", said);
-    o.hint = o.retry_after_seconds
-                 ? fmt::format("try again in {} seconds; queued messages stay queued", *o.retry_after_seconds)
-                 : "try again later; queued messages stay queued";
+    o.hint = o.retry_after_seconds ? fmt::format("try again in {} second{}; queued messages stay queued",
+                                                 *o.retry_after_seconds, *o.retry_after_seconds == 1 ? "" : "s")
+                                   : "try again later; queued messages stay queued";
     return o;
   }
   o.verdict = Verdict::permanent;

@@ -2,46 +2,19 @@
 // from a CA made with openssl for this test: verification is always on.
 #include <doctest/doctest.h>
 
-#include <cstdlib>
-#include <fstream>
-
 #include "ecadm/econsult/transport.hpp"
 #include "ecadm/error.hpp"
 #include "test_econsult_transport_server.hpp"
+#include "test_pki.hpp"
 #include "test_support.hpp"
 
 using namespace ecadm;
 using namespace ecadm::econsult;
 using ecadm::test::LocalServer;
 using ecadm::test::TempDir;
+using ecadm::test::TestPki;
 
 namespace {
-
-/// A throwaway CA and a server certificate for localhost and 127.0.0.1 signed by it.
-struct TestPki {
-  TempDir dir;
-  std::string ca() const { return (dir / "ca.pem").string(); }
-  std::string cert() const { return (dir / "server.pem").string(); }
-  std::string key() const { return (dir / "server.key").string(); }
-
-  TestPki() {
-    std::ofstream(dir / "ext.cnf") << "subjectAltName=DNS:localhost,IP:127.0.0.1\n"
-                                      "basicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n";
-    const std::string d = "'" + dir.path().string() + "'";
-    const std::string ec = " -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes";
-    const std::string script =
-        "cd " + d + " && { openssl req -x509" + ec +
-        " -keyout ca.key -out ca.pem -days 2 -subj /CN=ecadm-test-ca"
-        " -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign"
-        " && openssl req -new" +
-        ec +
-        " -keyout server.key -out server.csr -subj /CN=localhost"
-        " && openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server.pem"
-        " -days 2 -extfile ext.cnf; } >openssl.log 2>&1";
-    if (std::system(script.c_str()) != 0)
-      throw std::runtime_error("openssl failed, see " + (dir / "openssl.log").string());
-  }
-};
 
 std::unique_ptr<httplib::Server> tls_server(const TestPki& pki) {
   auto server = std::make_unique<httplib::SSLServer>(pki.cert().c_str(), pki.key().c_str());
