@@ -63,8 +63,7 @@ _ecadm_is_flag() {
 
 # _ecadm_reply WORDS: COMPREPLY = the WORDS that start with the current word.
 _ecadm_reply() {
-  local IFS=$' \t\n'
-  COMPREPLY=($(compgen -W "$1" -- "$_ecadm_cur"))
+  mapfile -t COMPREPLY < <(compgen -W "$1" -- "$_ecadm_cur")
 }
 
 _ecadm() {
@@ -109,12 +108,10 @@ _ecadm() {
         # a comma-separated list: complete the last element
         local done_part=""
         [[ "$cur" == *,* ]] && done_part=${cur%,*},
-        local IFS=$' \t\n'
-        COMPREPLY=($(compgen -P "$done_part" -W "$_ecadm_permissions" -- "${cur##*,}"))
+        mapfile -t COMPREPLY < <(compgen -P "$done_part" -W "$_ecadm_permissions" -- "${cur##*,}")
         ;;
       --store | --password-file | --cacert)
-        local IFS=$'\n'
-        COMPREPLY=($(compgen -f -- "$cur"))
+        mapfile -t COMPREPLY < <(compgen -f -- "$cur")
         ;;
       --datum) _ecadm_reply "$(date +%Y-%m-%d)" ;;
     esac

@@ -3,9 +3,11 @@
 # every group, subcommand and option it offers exists (`--help` exits 0 and lists it),
 # every subcommand and option `ecadm ... --help` lists is offered, and the values it
 # offers (plans, permissions, Sparten, output formats, add-ons) are accepted.
+# shellcheck source=/dev/null
 source "$ECADM_TEST_LIB"
 
 COMPLETION="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/completions/ecadm.bash"
+# shellcheck disable=SC2317
 complete() { :; }   # the script registers itself; not needed here
 # shellcheck source=/dev/null
 source "$COMPLETION" || { fail "cannot source $COMPLETION"; finish; }
@@ -32,7 +34,7 @@ help_options() {
 
 same() { # same WHAT EXPECTED ACTUAL
   checks=$((checks + 1))
-  [ "$2" = "$3" ] || fail "$1: expected [$(echo $2)], the completion offers [$(echo $3)]"
+  [ "$2" = "$3" ] || fail "$1: expected [$(tr '\n' ' ' <<<"$2")], the completion offers [$(tr '\n' ' ' <<<"$3")]"
 }
 
 list() { printf '%s\n' "$@" | sort -u; }
@@ -57,7 +59,7 @@ check_path() {
     *) fail "'$*' is not a command of ecadm (its help says '$usage'), but the completion offers it"; return ;;
   esac
   local expected
-  expected=$(printf '%s\n' $(help_options "$@") $global | sort -u)
+  expected=$({ help_options "$@"; printf '%s\n' "$global"; } | sort -u)
   same "options of '$*'" "$expected" "$(offered "$@" -)"
   local subs
   subs=$(help_subcommands "$@")
