@@ -2,14 +2,13 @@
 // anew for each request: curl_easy_reset keeps the connection cache, so consecutive
 // requests to e.Consult reuse one TCP/TLS connection.
 #include <arpa/inet.h>
-#include <curl/curl.h>
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
-#include <mutex>
 
 #include "ecadm/econsult/transport.hpp"
+#include "curl_api.hpp"
 #include "ecadm/error.hpp"
 
 namespace ecadm::econsult {
@@ -18,24 +17,17 @@ namespace {
 
 constexpr const char* k_endpoint_hint = "ecadm settings set-endpoint https://HOST/PATH";
 
-void global_init() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) throw Failure("cannot initialise libcurl");
-  });
-}
-
 struct EasyDeleter {
-  void operator()(CURL* handle) const { curl_easy_cleanup(handle); }
+  void operator()(CURL* handle) const { curl().easy_cleanup(handle); }
 };
 struct SlistDeleter {
-  void operator()(curl_slist* list) const { curl_slist_free_all(list); }
+  void operator()(curl_slist* list) const { curl().slist_free_all(list); }
 };
 struct UrlDeleter {
-  void operator()(CURLU* url) const { curl_url_cleanup(url); }
+  void operator()(CURLU* url) const { curl().url_cleanup(url); }
 };
 struct CurlFree {
-  void operator()(char* text) const { curl_free(text); }
+  void operator()(char* text) const { curl().free(text); }
 };
 using EasyHandle = std::unique_ptr<CURL, EasyDeleter>;
 using Slist = std::unique_ptr<curl_slist, SlistDeleter>;
@@ -43,14 +35,14 @@ using CurlText = std::unique_ptr<char, CurlFree>;
 
 template <typename T>
 void set(CURL* handle, CURLoption option, T value) {
-  if (CURLcode rc = curl_easy_setopt(handle, option, value); rc != CURLE_OK)
-    throw Failure(fmt::format("libcurl refused option {}: {}", static_cast<int>(option), curl_easy_strerror(rc)));
+  if (CURLcode rc = curl().easy_setopt(handle, option, value); rc != CURLE_OK)
+    throw Failure(fmt::format("libcurl refused option {}: {}", static_cast<int>(option), curl().easy_strerror(rc)));
 }
 
 /// A part of a parsed URL, or nullopt when the URL has none.
 std::optional<std::string> url_part(CURLU* url, CURLUPart part) {
   char* raw = nullptr;
-  if (curl_url_get(url, part, &raw, 0) != CURLUE_OK || raw == nullptr) return std::nullopt;
+  if (curl().url_get(url, part, &raw, 0) != CURLUE_OK || raw == nullptr) return std::nullopt;
   CurlText text(raw);
   return std::string(text.get());
 }
@@ -86,12 +78,11 @@ namespace {
 std::string checked_endpoint(std::string_view url) {
   // The URL itself is never echoed: it might carry a password in its user part.
   auto refuse = [](std::string rule) { throw InvalidData("endpoint", std::move(rule), k_endpoint_hint); };
-  global_init();
-  std::unique_ptr<CURLU, UrlDeleter> parsed(curl_url());
+  std::unique_ptr<CURLU, UrlDeleter> parsed(curl().url());
   if (!parsed) throw Failure("cannot parse the endpoint: out of memory");
   const std::string text(url);
   if (text.empty()) refuse("no URL given");
-  if (curl_url_set(parsed.get(), CURLUPART_URL, text.c_str(), 0) != CURLUE_OK)
+  if (curl().url_set(parsed.get(), CURLUPART_URL, text.c_str(), 0) != CURLUE_OK)
     refuse("not an absolute URL (expected https://HOST/PATH)");
   const std::string scheme = lower(url_part(parsed.get(), CURLUPART_SCHEME).value_or(""));
   const std::string host = url_part(parsed.get(), CURLUPART_HOST).value_or("");
@@ -149,7 +140,7 @@ struct CurlTransport::Impl {
     return length;
   }
 
-  std::string detail(CURLcode rc) const { return error[0] != '\0' ? std::string(error) : curl_easy_strerror(rc); }
+  std::string detail(CURLcode rc) const { return error[0] != '\0' ? std::string(error) : curl().easy_strerror(rc); }
 
   [[noreturn]] void fail(CURLcode rc) const {
     if (too_large || rc == CURLE_FILESIZE_EXCEEDED)
@@ -192,7 +183,7 @@ CurlTransport::CurlTransport(TransportOptions options) : m_impl(std::make_unique
   while (!m_impl->base.empty() && m_impl->base.back() == '/') m_impl->base.pop_back();
   m_impl->scheme = scheme_of(m_impl->base);
   m_impl->options = std::move(options);
-  m_impl->easy.reset(curl_easy_init());
+  m_impl->easy.reset(curl().easy_init());
   if (!m_impl->easy) throw Failure("cannot create a libcurl handle");
 }
 
@@ -204,7 +195,7 @@ HttpResponse CurlTransport::perform(const HttpRequest& request) {
   Impl& impl = *m_impl;
   const TransportOptions& o = impl.options;
   CURL* h = impl.easy.get();
-  curl_easy_reset(h);
+  curl().easy_reset(h);
   impl.response = HttpResponse{};
   impl.too_large = false;
   impl.error[0] = '\0';
@@ -245,7 +236,7 @@ HttpResponse CurlTransport::perform(const HttpRequest& request) {
 
   Slist headers;
   auto add_header = [&](const std::string& line) {
-    curl_slist* grown = curl_slist_append(headers.get(), line.c_str());
+    curl_slist* grown = curl().slist_append(headers.get(), line.c_str());
     if (!grown) throw Failure("cannot build request headers: out of memory");
     headers.release();
     headers.reset(grown);
@@ -258,11 +249,11 @@ HttpResponse CurlTransport::perform(const HttpRequest& request) {
   add_header("Expect:");  // no 100-continue round trip before a body
   set(h, CURLOPT_HTTPHEADER, headers.get());
 
-  const CURLcode rc = curl_easy_perform(h);
+  const CURLcode rc = curl().easy_perform(h);
   set(h, CURLOPT_HTTPHEADER, static_cast<curl_slist*>(nullptr));  // `headers` dies now
   if (rc != CURLE_OK) impl.fail(rc);
   long status = 0;
-  curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+  curl().easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
   impl.response.status = status;
   return std::move(impl.response);
 }

@@ -52,10 +52,9 @@ check_path() {
     fail "ecadm $* --help does not exit 0, but the completion offers '$*'"
     return
   fi
-  # CLI11 prints the parent's help for an unknown word: the usage line must name it
-  local last=${*: -1}
+  # CLI11 prints the parent's help for an unknown word: the usage line must name its full path
   case "$usage" in
-    "Usage: $last "* | "Usage: $last") ;;
+    "Usage: ecadm $* "* | "Usage: ecadm $*") ;;
     *) fail "'$*' is not a command of ecadm (its help says '$usage'), but the completion offers it"; return ;;
   esac
   local expected
