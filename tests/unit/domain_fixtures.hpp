@@ -29,18 +29,6 @@ inline void add_user(const std::filesystem::path& store, const std::string& logi
 /// Every row of every table as text, to prove that a refused call changed nothing.
 inline std::string snapshot(const std::filesystem::path& store) { return dump_store(store); }
 
-/// Runs fn, which must throw E, and returns the error.
-template <typename E, typename F>
-E thrown(F&& fn) {
-  try {
-    fn();
-  } catch (const E& e) {
-    return e;
-  }
-  FAIL("expected an exception that was not thrown");
-  throw std::logic_error("unreachable");
-}
-
 /// The number of audit entries with this action.
 inline long audit_count(const std::filesystem::path& store, const std::string& action) {
   auto session = session_as(store);

@@ -56,12 +56,12 @@ std::string errno_text(const char* what) {
 }  // namespace
 
 std::string sandbox_binary() {
-  const char* path = std::getenv("ECADM_SANDBOX");
-  if (path == nullptr || *path == '\0')
-    throw std::runtime_error(
-        "ECADM_SANDBOX is not set: run the tests with ctest, or export ECADM_SANDBOX=$PWD/build/ecadm-sandbox");
+  // ctest sets ECADM_SANDBOX; run by hand, the binary beside this build's ecadm is meant
+  const char* env = std::getenv("ECADM_SANDBOX");
+  std::string fallback = std::string(ECADM_BINARY_DIR) + "/ecadm-sandbox";
+  const char* path = env != nullptr && *env != '\0' ? env : fallback.c_str();
   if (::access(path, X_OK) != 0)
-    throw std::runtime_error("ECADM_SANDBOX='" + std::string(path) + "' is not an executable file (build it first)");
+    throw std::runtime_error("'" + std::string(path) + "' is not an executable file (build ecadm_sandbox first)");
   return path;
 }
 

@@ -9,13 +9,10 @@
 
 using namespace ecadm;
 using ecadm::test::session_as;
+using ecadm::test::contains;
 using ecadm::test::TempDir;
 
 namespace {
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 locations::Location hauptsitz() {
   locations::Location l;

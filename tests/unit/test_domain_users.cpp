@@ -9,13 +9,10 @@
 
 using namespace ecadm;
 using ecadm::test::session_as;
+using ecadm::test::contains;
 using ecadm::test::TempDir;
 
 namespace {
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 void add(const std::filesystem::path& store, const std::string& login, std::vector<std::string> grants = {}) {
   auto change = users::add(*session_as(store, "chef"), {login, "Name " + login, std::nullopt, std::move(grants)});

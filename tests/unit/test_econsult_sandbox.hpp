@@ -17,6 +17,7 @@
 #include "ecadm/econsult/transport.hpp"
 #include "ecadm/error.hpp"
 #include "sandbox_process.hpp"
+#include "test_support.hpp"
 
 namespace ecadm::test {
 
@@ -162,18 +163,6 @@ inline nlohmann::json sandbox_stats(const std::string& url) {
   return nlohmann::json::parse(response.body);
 }
 
-/// Runs `f` and returns the error of type E it throws; fails the test case when it
-/// throws nothing (any other exception propagates and fails it with its message).
-template <typename E, typename F>
-E thrown(F&& f) {
-  try {
-    f();
-  } catch (const E& e) {
-    return e;
-  }
-  FAIL("expected an exception of type " << typeid(E).name() << ", but nothing was thrown");
-  throw std::logic_error("unreachable");
-}
 
 /// Whether `text` contains `part`.
 inline bool has(const std::string& text, const std::string& part) {

@@ -12,6 +12,7 @@
 using namespace ecadm;
 using ecadm::policy::Operation;
 using ecadm::test::session_as;
+using ecadm::test::contains;
 using ecadm::test::TempDir;
 
 namespace {
@@ -26,10 +27,6 @@ void make_user(const std::filesystem::path& store, const std::string& login, std
   for (const auto& p : permissions)
     s->db().exec(fmt::format("INSERT INTO user_permissions (user_id, permission) VALUES ({}, '{}')", id, p));
   if (seat) s->db().exec(fmt::format("INSERT INTO seat_assignments (user_id, assigned_at) VALUES ({}, 'now')", id));
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
 }
 
 // Runs require and returns the error it threw (or fails the case when it did not throw).

@@ -1,15 +1,35 @@
 #pragma once
 // Shared fixtures for the unit tests: a temporary directory per case and a store
 // with a firm in it.
+#include <doctest/doctest.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
+#include <stdexcept>
 #include <string>
+#include <typeinfo>
 
 #include "ecadm/firm.hpp"
 #include "ecadm/session.hpp"
 
 namespace ecadm::test {
+
+/// True when text contains part.
+inline bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+/// Runs `f` and returns the error of type E it throws; fails the test case when it
+/// throws nothing (any other exception propagates and fails it with its message).
+template <typename E, typename F>
+E thrown(F&& f) {
+  try {
+    f();
+  } catch (const E& e) {
+    return e;
+  }
+  FAIL("expected an exception of type " << typeid(E).name() << ", but nothing was thrown");
+  throw std::logic_error("unreachable");
+}
 
 /// A fresh directory, removed with everything in it when the case ends.
 class TempDir {
