@@ -3,6 +3,8 @@
 #include <pthread.h>
 #include <sodium.h>
 
+#include <atomic>
+#include <chrono>
 #include <csignal>
 #include <iostream>
 #include <memory>
@@ -54,12 +56,19 @@ int run(const Options& options) {
   std::cout << "listening on " << (options.tls_cert.empty() ? "http" : "https") << "://127.0.0.1:" << port << k_base
             << std::endl;
 
+  std::atomic<bool> listening_ended{false};
   std::thread waiter([&] {
     int signal = 0;
     sigwait(&signals, &signal);
-    server->stop();
+    // stop() does nothing until listen_after_bind has begun: a signal right after the
+    // "listening" line must not be lost, so repeat until listening has ended
+    while (!listening_ended) {
+      server->stop();
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
   });
   bool ok = server->listen_after_bind();
+  listening_ended = true;
   if (waiter.joinable()) {
     pthread_kill(waiter.native_handle(), SIGTERM);  // wakes sigwait when listen ended on its own
     waiter.join();
