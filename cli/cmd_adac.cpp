@@ -12,10 +12,6 @@ struct AdacOptions {
   std::string version;
 };
 
-nlohmann::json optional_json(const std::optional<std::string>& value) {
-  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
-
 void print_adac(Context& ctx, const adac::AdacInfo& info) {
   if (ctx.json()) {
     ctx.print_json({{"partner_number", optional_json(info.partner_number)},

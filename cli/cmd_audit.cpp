@@ -12,10 +12,6 @@ struct AuditOptions {
   int limit = 100;
 };
 
-nlohmann::json optional_json(const std::optional<std::string>& value) {
-  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
-
 }  // namespace
 
 void setup_audit(CLI::App& command, Context& ctx) {

@@ -20,7 +20,7 @@ nlohmann::json to_json(const econsult::Versicherer& v) {
           {"name", v.name},
           {"sparten", sparten},
           {"deckungsanfrage", v.deckungsanfrage},
-          {"vsnr_muster", v.vsnr_muster ? nlohmann::json(*v.vsnr_muster) : nlohmann::json(nullptr)},
+          {"vsnr_muster", optional_json(v.vsnr_muster)},
           {"anforderungen", v.anforderungen}};
 }
 
@@ -55,8 +55,8 @@ void setup_insurer(CLI::App& command, Context& ctx) {
       nlohmann::json items = nlohmann::json::array();
       for (const auto& v : dir.items) items.push_back(to_json(v));
       ctx.print_json({{"items", items},
-                      {"stand", dir.stand ? nlohmann::json(*dir.stand) : nlohmann::json(nullptr)},
-                      {"synced_at", dir.synced_at ? nlohmann::json(*dir.synced_at) : nlohmann::json(nullptr)}});
+                      {"stand", optional_json(dir.stand)},
+                      {"synced_at", optional_json(dir.synced_at)}});
       return;
     }
     if (!dir.stand) ctx.note("hint: the insurer directory has not been synced yet: ecadm insurer sync");

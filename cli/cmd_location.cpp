@@ -15,10 +15,6 @@ struct LocationOptions {
   std::string email;
 };
 
-nlohmann::json optional_json(const std::optional<std::string>& value) {
-  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
-
 nlohmann::json to_json(const locations::Location& l) {
   return {{"name", l.name},
           {"street", l.street},

@@ -28,10 +28,6 @@ struct EndpointOptions {
   std::string url, cacert;
 };
 
-nlohmann::json optional_json(const std::optional<std::string>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json();
-}
-
 nlohmann::json settings_json(const settings::Settings& s) {
   const auto& st = s.stammdaten;
   nlohmann::json doc;

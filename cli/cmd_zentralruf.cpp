@@ -28,7 +28,7 @@ void setup_zentralruf(CLI::App& command, Context& ctx) {
                       {"datum", r.datum},
                       {"versicherer", {{"bafin", a.bafin}, {"name", a.name}}},
                       {"versicherungsscheinnummer", a.versicherungsscheinnummer},
-                      {"vertragsende", a.vertragsende ? nlohmann::json(*a.vertragsende) : nlohmann::json(nullptr)},
+                      {"vertragsende", optional_json(a.vertragsende)},
                       {"in_directory", r.directory_name.has_value()},
                       {"takes_schadenmeldung", r.takes_schadenmeldung}});
       return;

@@ -59,6 +59,12 @@ class Context {
   std::unique_ptr<Session> m_session;
 };
 
+/// A JSON value for an optional one: the value, or null.
+template <typename T>
+nlohmann::json optional_json(const std::optional<T>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
 /// Reads a secret from --password-file, or from stdin for --password-stdin.
 /// Exactly one of the two must be given (UsageError otherwise).
 std::string read_password(Context& ctx, bool from_stdin, const std::string& file, std::string_view field);
