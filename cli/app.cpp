@@ -1,9 +1,9 @@
 #include "app.hpp"
 
-#include <iostream>
+#include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
+#include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
@@ -16,10 +16,10 @@ namespace {
 void add_global_options(CLI::App& app, GlobalOptions& o) {
   const char* group = "Global options";
   app.add_option("--store", o.store, "The store (default $XDG_DATA_HOME/ecadm/ecadm.db)")
-      ->envname("ECADM_STORE")->group(group);
+      ->envname("ECADM_STORE")
+      ->group(group);
   app.add_option("--as", o.as, "Act as this user")->envname("ECADM_USER")->group(group);
-  app.add_option("--output", o.output, "Output format")
-      ->check(CLI::IsMember({"text", "json"}))->group(group);
+  app.add_option("--output", o.output, "Output format")->check(CLI::IsMember({"text", "json"}))->group(group);
   app.add_flag("--json", o.json, "Short for --output json")->group(group);
   app.add_flag("-q,--quiet", o.quiet, "Print only results and errors")->group(group);
   app.add_flag("-v,--verbose", o.verbose, "Say more")->group(group);
@@ -62,9 +62,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   app.fallthrough();
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("ecadm ") + ECADM_VERSION);
-  app.footer("Global options (--store, --as, --json, --dry-run, -q, -v) may follow any command.\n"
-             "Exit status: 0 ok, 1 failure, 2 usage, 3 invalid data, 4 not permitted, 5 not found,\n"
-             "6 not ready, 7 rejected by e.Consult, 75 temporary, 130 interrupted. See ecadm(1).\n");
+  app.footer(
+      "Global options (--store, --as, --json, --dry-run, -q, -v) may follow any command.\n"
+      "Exit status: 0 ok, 1 failure, 2 usage, 3 invalid data, 4 not permitted, 5 not found,\n"
+      "6 not ready, 7 rejected by e.Consult, 75 temporary, 130 interrupted. See ecadm(1).\n");
   add_global_options(app, ctx.opts);
   for (const auto& group : command_table()) group.setup(*app.add_subcommand(group.name, group.summary), ctx);
 

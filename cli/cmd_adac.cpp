@@ -1,8 +1,8 @@
 // ecadm adac set-partner-number NR | adac accept-agb [--version V] | adac show
+#include <fmt/format.h>
+
 #include "commands.hpp"
 #include "ecadm/adac.hpp"
-
-#include <fmt/format.h>
 
 namespace ecadm::cli {
 namespace {

@@ -1,8 +1,8 @@
 // ecadm firm show | firm set-plan PLAN
+#include <fmt/format.h>
+
 #include "commands.hpp"
 #include "ecadm/firm.hpp"
-
-#include <fmt/format.h>
 
 namespace ecadm::cli {
 
@@ -12,7 +12,10 @@ void setup_firm(CLI::App& command, Context& ctx) {
   command.add_subcommand("show", "Show the firm")->callback([&ctx] {
     auto f = firm::show(ctx.session());
     if (ctx.json()) {
-      ctx.print_json({{"name", f.name}, {"plan", f.plan}, {"created_at", f.created_at}, {"users", f.users},
+      ctx.print_json({{"name", f.name},
+                      {"plan", f.plan},
+                      {"created_at", f.created_at},
+                      {"users", f.users},
                       {"locations", f.locations}});
       return;
     }

@@ -39,8 +39,9 @@ std::string sparten_text(const econsult::Versicherer& v) {
 void setup_insurer(CLI::App& command, Context& ctx) {
   command.require_subcommand(1);
 
-  command.add_subcommand("sync", "Fetch the insurer directory from e.Consult (needs a licence seat)")
-      ->callback([&ctx] { ctx.print_change(insurers::sync(ctx.session())); });
+  command.add_subcommand("sync", "Fetch the insurer directory from e.Consult (needs a licence seat)")->callback([&ctx] {
+    ctx.print_change(insurers::sync(ctx.session()));
+  });
 
   auto list_opts = std::make_shared<ListOptions>();
   auto* list = command.add_subcommand("list", "List the cached insurer directory (works offline)");
@@ -54,15 +55,15 @@ void setup_insurer(CLI::App& command, Context& ctx) {
     if (ctx.json()) {
       nlohmann::json items = nlohmann::json::array();
       for (const auto& v : dir.items) items.push_back(to_json(v));
-      ctx.print_json({{"items", items},
-                      {"stand", optional_json(dir.stand)},
-                      {"synced_at", optional_json(dir.synced_at)}});
+      ctx.print_json(
+          {{"items", items}, {"stand", optional_json(dir.stand)}, {"synced_at", optional_json(dir.synced_at)}});
       return;
     }
     if (!dir.stand) ctx.note("hint: the insurer directory has not been synced yet: ecadm insurer sync");
     for (const auto& v : dir.items)
       ctx.print_line(fmt::format("{}  {:<22} {:<5} {}", v.bafin, sparten_text(v), v.deckungsanfrage, v.name));
-    if (dir.stand) ctx.note(fmt::format("{} insurers, directory of {}, synced {}", dir.items.size(), *dir.stand, *dir.synced_at));
+    if (dir.stand)
+      ctx.note(fmt::format("{} insurers, directory of {}, synced {}", dir.items.size(), *dir.stand, *dir.synced_at));
   });
 
   auto bafin = std::make_shared<std::string>();

@@ -1,9 +1,9 @@
 // ecadm license show | add-seats N | remove-seats N | assign LOGIN... | unassign LOGIN...
 //               | addon enable|disable passivmandatierung
+#include <fmt/format.h>
+
 #include "commands.hpp"
 #include "ecadm/license.hpp"
-
-#include <fmt/format.h>
 
 namespace ecadm::cli {
 namespace {
@@ -16,11 +16,11 @@ struct LicenseOptions {
 
 void print_license(Context& ctx, const license::LicenseInfo& info) {
   if (ctx.json()) {
-    ctx.print_json({{"plan", info.plan},
-                    {"seats", {{"total", info.total}, {"booked", info.booked}, {"assigned", info.assigned},
-                               {"free", info.free}}},
-                    {"holders", info.holders},
-                    {"addons", {{std::string(license::k_passivmandatierung), info.passivmandatierung}}}});
+    ctx.print_json(
+        {{"plan", info.plan},
+         {"seats", {{"total", info.total}, {"booked", info.booked}, {"assigned", info.assigned}, {"free", info.free}}},
+         {"holders", info.holders},
+         {"addons", {{std::string(license::k_passivmandatierung), info.passivmandatierung}}}});
     return;
   }
   std::string holders;

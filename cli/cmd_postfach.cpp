@@ -1,11 +1,10 @@
 // ecadm postfach set-credentials --kanzlei-id ID --username U (--password-stdin | --password-file F)
 //              | postfach show
-#include "commands.hpp"
-#include "ecadm/postfach.hpp"
-
 #include <fmt/format.h>
 
+#include "commands.hpp"
 #include "ecadm/error.hpp"
+#include "ecadm/postfach.hpp"
 
 namespace ecadm::cli {
 namespace {
@@ -21,17 +20,24 @@ struct PostfachOptions {
 void print_postfach(Context& ctx, const postfach::CredentialsInfo& info) {
   if (ctx.json()) {
     if (!info.set) {
-      ctx.print_json({{"set", false}, {"kanzlei_id", nullptr}, {"username", nullptr}, {"password", nullptr},
+      ctx.print_json({{"set", false},
+                      {"kanzlei_id", nullptr},
+                      {"username", nullptr},
+                      {"password", nullptr},
                       {"updated_at", nullptr}});
       return;
     }
-    ctx.print_json({{"set", true}, {"kanzlei_id", info.kanzlei_id}, {"username", info.username},
-                    {"password", info.password}, {"updated_at", info.updated_at}});
+    ctx.print_json({{"set", true},
+                    {"kanzlei_id", info.kanzlei_id},
+                    {"username", info.username},
+                    {"password", info.password},
+                    {"updated_at", info.updated_at}});
     return;
   }
   if (!info.set) {
-    ctx.print_line("no Postfach credentials set (ecadm postfach set-credentials --kanzlei-id ID --username U "
-                   "--password-stdin)");
+    ctx.print_line(
+        "no Postfach credentials set (ecadm postfach set-credentials --kanzlei-id ID --username U "
+        "--password-stdin)");
     return;
   }
   ctx.print_line(fmt::format("kanzlei-id: {}", info.kanzlei_id));
@@ -49,8 +55,10 @@ void setup_postfach(CLI::App& command, Context& ctx) {
   auto* set = command.add_subcommand("set-credentials", "Store the e.Consult Postfach credentials (Zugangsdaten)");
   set->add_option("--kanzlei-id", opt->kanzlei_id, "The firm's e.Consult Kanzlei-ID")->required();
   set->add_option("--username", opt->username, "The e.Consult user name")->required();
-  auto* from_stdin = set->add_flag("--password-stdin", opt->password_stdin, "Read the password from stdin (first line)");
-  auto* from_file = set->add_option("--password-file", opt->password_file, "Read the password from this file (first line)");
+  auto* from_stdin =
+      set->add_flag("--password-stdin", opt->password_stdin, "Read the password from stdin (first line)");
+  auto* from_file =
+      set->add_option("--password-file", opt->password_file, "Read the password from this file (first line)");
   from_stdin->excludes(from_file);
   // a password on the command line leaks into shell history and ps: refuse it, and
   // without echoing it (the generic "not expected" error would quote it)

@@ -37,10 +37,10 @@ void setup_zentralruf(CLI::App& command, Context& ctx) {
     ctx.print_line(fmt::format("insurer:           {} {}", a.bafin, a.name));
     ctx.print_line(fmt::format("policy number:     {}", a.versicherungsscheinnummer));
     if (a.vertragsende) ctx.print_line(fmt::format("cover ended:       {}", *a.vertragsende));
-    ctx.print_line(fmt::format("e.Consult:         {}",
-                               !r.directory_name        ? "not in the synced directory (ecadm insurer sync)"
-                               : r.takes_schadenmeldung ? "takes Schadenmeldungen"
-                                                        : "does not take Schadenmeldungen"));
+    ctx.print_line(fmt::format("e.Consult:         {}", !r.directory_name
+                                                            ? "not in the synced directory (ecadm insurer sync)"
+                                                        : r.takes_schadenmeldung ? "takes Schadenmeldungen"
+                                                                                 : "does not take Schadenmeldungen"));
   });
 }
 

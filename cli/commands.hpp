@@ -1,8 +1,7 @@
 #pragma once
 // The command table (STYLE.md rule 3): every command group once, in help order.
-#include <span>
-
 #include <CLI/CLI.hpp>
+#include <span>
 
 #include "context.hpp"
 

@@ -36,7 +36,9 @@ void Context::print_change(const Change& change, nlohmann::json extra) {
     m_out << change.message << "\n";
 }
 
-void Context::print_json(const nlohmann::json& doc) { m_out << doc.dump(2) << "\n"; }
+void Context::print_json(const nlohmann::json& doc) {
+  m_out << doc.dump(2) << "\n";
+}
 
 void Context::print_line(std::string_view line) {
   if (!json()) m_out << line << "\n";

@@ -3,10 +3,9 @@
 // (opened on first use, in one place) and the renderers for text and JSON.
 #include <iosfwd>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "ecadm/change.hpp"
 #include "ecadm/session.hpp"

@@ -13,7 +13,8 @@ AdacInfo show(Session& session) {
   auto stmt = session.db().prepare(
       "SELECT adac_partner_number, adac_agb_version, adac_agb_accepted_by, adac_agb_accepted_at "
       "FROM econsult_settings WHERE id = 1");
-  if (!stmt.step()) throw Failure("the store has no e.Consult settings row", "the store is damaged: restore it from a backup");
+  if (!stmt.step())
+    throw Failure("the store has no e.Consult settings row", "the store is damaged: restore it from a backup");
   return {stmt.column_optional_text(0), stmt.column_optional_text(1), stmt.column_optional_text(2),
           stmt.column_optional_text(3)};
 }
@@ -31,8 +32,8 @@ Change set_partner_number(Session& session, const std::string& number) {
 }
 
 Change accept_agb(Session& session, const std::optional<std::string>& version) {
-  std::string value = validation::check_text(version.value_or(std::string(k_current_agb_version)), "version",
-                                             k_max_agb_version);
+  std::string value =
+      validation::check_text(version.value_or(std::string(k_current_agb_version)), "version", k_max_agb_version);
   return session.write([&]() -> Change {
     auto actor = policy::require(session, policy::Operation::firm_settings, "accept the ADAC terms");
     auto old = show(session);
@@ -41,8 +42,9 @@ Change accept_agb(Session& session, const std::optional<std::string>& version) {
                                  old.agb_accepted_by.value_or("?"), old.agb_accepted_at.value_or("?"))};
     std::string now = session.now_utc();
     session.db()
-        .prepare("UPDATE econsult_settings SET adac_agb_version = ?, adac_agb_accepted_by = ?, "
-                 "adac_agb_accepted_at = ? WHERE id = 1")
+        .prepare(
+            "UPDATE econsult_settings SET adac_agb_version = ?, adac_agb_accepted_by = ?, "
+            "adac_agb_accepted_at = ? WHERE id = 1")
         .bind_all(value, actor.login, now)
         .run();
     audit::record(session, "adac.accept-agb", "adac", old.agb_version, value);

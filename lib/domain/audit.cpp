@@ -25,7 +25,8 @@ std::vector<Entry> list(Session& session, const std::optional<std::string>& sinc
     else if (since->size() == 20 && (*since)[10] == 'T' && since->back() == 'Z')
       from = validation::check_date(since->substr(0, 10), "since") + since->substr(10);
     else
-      throw InvalidData("since", fmt::format("'{}' is not a date (YYYY-MM-DD) or a UTC time (YYYY-MM-DDTHH:MM:SSZ)", *since));
+      throw InvalidData("since",
+                        fmt::format("'{}' is not a date (YYYY-MM-DD) or a UTC time (YYYY-MM-DDTHH:MM:SSZ)", *since));
   }
   auto stmt = session.db().prepare(
       "SELECT id, at, actor, action, object, old_value, new_value FROM "

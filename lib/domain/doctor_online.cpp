@@ -1,8 +1,8 @@
 // doctor --online: the endpoint, the credentials and the clock against GET /ping.
+#include <fmt/format.h>
+
 #include <chrono>
 #include <sstream>
-
-#include <fmt/format.h>
 
 #include "ecadm/doctor.hpp"
 #include "ecadm/econsult/connection.hpp"
@@ -37,10 +37,10 @@ std::vector<Check> online_checks(Session& session) {
   }
   try {
     auto pong = link->client().ping();
-    checks.push_back({"online", "ok",
-                      fmt::format("e.Consult at {} accepts Kanzlei-ID '{}', user '{}'", link->url(), pong.kanzlei_id,
-                                  pong.benutzer),
-                      ""});
+    checks.push_back(
+        {"online", "ok",
+         fmt::format("e.Consult at {} accepts Kanzlei-ID '{}', user '{}'", link->url(), pong.kanzlei_id, pong.benutzer),
+         ""});
     if (auto server = parse_utc(pong.serverzeit)) {
       auto skew = std::chrono::duration_cast<std::chrono::seconds>(session.clock().now() - *server);
       if (std::chrono::abs(skew) > k_max_clock_skew)

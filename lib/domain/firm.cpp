@@ -23,7 +23,8 @@ void check_login(const std::string& login, const char* field) {
   }
   if (!ok)
     throw InvalidData(field, fmt::format("'{}' must be 1 to 64 characters of a-z, 0-9, '.', '_' or '-', "
-                                         "starting with a letter or digit", login));
+                                         "starting with a letter or digit",
+                                         login));
 }
 
 Change init(const SessionOptions& options, const InitRequest& request) {
@@ -35,8 +36,8 @@ Change init(const SessionOptions& options, const InitRequest& request) {
   std::error_code ec;
   bool exists = std::filesystem::exists(options.store, ec);
   if (!exists && options.dry_run)
-    return {true, fmt::format("would create store '{}' for firm '{}' with admin '{}' (plan {})",
-                              options.store.string(), request.firm_name, request.admin_login, request.plan)};
+    return {true, fmt::format("would create store '{}' for firm '{}' with admin '{}' (plan {})", options.store.string(),
+                              request.firm_name, request.admin_login, request.plan)};
   SessionOptions create = options;
   create.create = true;
   Session session(create);
@@ -56,12 +57,18 @@ Change init(const SessionOptions& options, const InitRequest& request) {
                         "pass another --store, or use the existing firm");
     }
     std::string now = session.now_utc();
-    session.db().prepare("INSERT INTO firm (id, name, plan, created_at) VALUES (1, ?, ?, ?)")
-        .bind_all(request.firm_name, request.plan, now).run();
-    session.db().prepare("INSERT INTO users (login, name, email, created_at) VALUES (?, ?, ?, ?)")
-        .bind_all(request.admin_login, request.admin_name.value_or(request.admin_login), request.email, now).run();
-    session.db().prepare("INSERT INTO user_permissions (user_id, permission) VALUES (?, 'admin')")
-        .bind_all(session.db().last_insert_rowid()).run();
+    session.db()
+        .prepare("INSERT INTO firm (id, name, plan, created_at) VALUES (1, ?, ?, ?)")
+        .bind_all(request.firm_name, request.plan, now)
+        .run();
+    session.db()
+        .prepare("INSERT INTO users (login, name, email, created_at) VALUES (?, ?, ?, ?)")
+        .bind_all(request.admin_login, request.admin_name.value_or(request.admin_login), request.email, now)
+        .run();
+    session.db()
+        .prepare("INSERT INTO user_permissions (user_id, permission) VALUES (?, 'admin')")
+        .bind_all(session.db().last_insert_rowid())
+        .run();
     audit::record(session, "firm.init", "firm", std::nullopt,
                   fmt::format("name={} plan={} admin={}", request.firm_name, request.plan, request.admin_login));
     return {true, fmt::format("created firm '{}' with admin '{}' (plan {}) in '{}'", request.firm_name,

@@ -1,8 +1,8 @@
 #include "ecadm/insurers.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "ecadm/audit.hpp"
 #include "ecadm/error.hpp"
@@ -41,25 +41,30 @@ std::string lower(std::string s) {
 
 Change store_directory(Session& session, const econsult::VersichererListe& list) {
   return session.write([&]() -> Change {
-    auto old = session.db().prepare("SELECT stand, (SELECT count(*) FROM insurers) FROM insurer_directory WHERE id = 1");
+    auto old =
+        session.db().prepare("SELECT stand, (SELECT count(*) FROM insurers) FROM insurer_directory WHERE id = 1");
     std::optional<std::string> old_value;
     if (old.step()) old_value = fmt::format("stand={} insurers={}", old.column_text(0), old.column_int(1));
     session.db().exec("DELETE FROM insurers");
-    auto insert = session.db().prepare(fmt::format("INSERT INTO insurers ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", k_columns));
+    auto insert =
+        session.db().prepare(fmt::format("INSERT INTO insurers ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", k_columns));
     for (const auto& v : list.versicherer) {
       insert.reset();
       insert.bind_all(v.bafin, v.name, v.rechtsschutz, v.schaden, v.deckungsanfrage, v.vsnr_muster,
-                      has_requirement(v, "bankverbindung"), has_requirement(v, "adac-partnernummer"), has_requirement(v, "adac-agb"));
+                      has_requirement(v, "bankverbindung"), has_requirement(v, "adac-partnernummer"),
+                      has_requirement(v, "adac-agb"));
       insert.run();
     }
     session.db()
-        .prepare("INSERT INTO insurer_directory (id, stand, synced_at) VALUES (1, ?, ?) "
-                 "ON CONFLICT(id) DO UPDATE SET stand = excluded.stand, synced_at = excluded.synced_at")
+        .prepare(
+            "INSERT INTO insurer_directory (id, stand, synced_at) VALUES (1, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET stand = excluded.stand, synced_at = excluded.synced_at")
         .bind_all(list.stand, session.now_utc())
         .run();
     std::string new_value = fmt::format("stand={} insurers={}", list.stand, list.versicherer.size());
     audit::record(session, "insurer.sync", "insurer-directory", old_value, new_value);
-    return {true, fmt::format("synced the insurer directory: {} insurers as of {}", list.versicherer.size(), list.stand)};
+    return {true,
+            fmt::format("synced the insurer directory: {} insurers as of {}", list.versicherer.size(), list.stand)};
   });
 }
 

@@ -1,9 +1,9 @@
 #include "ecadm/license.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdint>
-
-#include <fmt/format.h>
 
 #include "ecadm/audit.hpp"
 #include "ecadm/error.hpp"
@@ -20,7 +20,9 @@ struct User {
   bool has_seat = false;
 };
 
-std::string plural(int n, std::string_view word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
+std::string plural(int n, std::string_view word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
 
 std::string quoted(const std::vector<std::string>& logins) {
   std::string out;
@@ -71,8 +73,8 @@ LicenseInfo show(Session& session) {
   info.assigned = static_cast<int>(stmt.column_int(2));
   info.total = k_free_seats + info.booked;
   info.free = std::max(0, info.total - info.assigned);
-  auto holders = session.db().prepare(
-      "SELECT u.login FROM seat_assignments s JOIN users u ON u.id = s.user_id ORDER BY u.login");
+  auto holders =
+      session.db().prepare("SELECT u.login FROM seat_assignments s JOIN users u ON u.id = s.user_id ORDER BY u.login");
   while (holders.step()) info.holders.push_back(holders.column_text(0));
   return info;
 }
@@ -141,19 +143,20 @@ Change assign(Session& session, const std::vector<std::string>& logins) {
     if (needed > info.free) {
       std::string free_text =
           info.free == 0 ? "no free seat" : fmt::format("only {} free for {} users", plural(info.free, "seat"), needed);
-      throw NotPermitted(fmt::format("cannot assign {} to {}: {} ({})", needed == 1 ? "a seat" : "seats",
-                                     quoted(names), free_text, seat_summary(info)),
+      throw NotPermitted(fmt::format("cannot assign {} to {}: {} ({})", needed == 1 ? "a seat" : "seats", quoted(names),
+                                     free_text, seat_summary(info)),
                          fmt::format("ecadm license add-seats {}", needed - info.free));
     }
     std::string now = session.now_utc();
     for (const auto& user : to_assign) {
-      session.db().prepare("INSERT INTO seat_assignments (user_id, assigned_at) VALUES (?, ?)")
-          .bind_all(user.id, now).run();
+      session.db()
+          .prepare("INSERT INTO seat_assignments (user_id, assigned_at) VALUES (?, ?)")
+          .bind_all(user.id, now)
+          .run();
       audit::record(session, "license.assign", "user:" + user.login, std::nullopt, "seat");
     }
-    std::string message = fmt::format("assigned {} to {} ({} of {} seats assigned)",
-                                      needed == 1 ? "a seat" : "seats", quoted(names), info.assigned + needed,
-                                      info.total);
+    std::string message = fmt::format("assigned {} to {} ({} of {} seats assigned)", needed == 1 ? "a seat" : "seats",
+                                      quoted(names), info.assigned + needed, info.total);
     if (!holding.empty())
       message += fmt::format("; {} already {} a seat", quoted(holding), holding.size() == 1 ? "holds" : "hold");
     return {true, message};
@@ -182,8 +185,8 @@ Change unassign(Session& session, const std::vector<std::string>& logins) {
       names.push_back(user.login);
     }
     auto info = show(session);
-    std::string message = fmt::format("took the seat{} from {} ({} of {} seats assigned)",
-                                      names.size() == 1 ? "" : "s", quoted(names), info.assigned, info.total);
+    std::string message = fmt::format("took the seat{} from {} ({} of {} seats assigned)", names.size() == 1 ? "" : "s",
+                                      quoted(names), info.assigned, info.total);
     if (!without.empty())
       message += fmt::format("; {} {} no seat", quoted(without), without.size() == 1 ? "holds" : "hold");
     return {true, message};

@@ -1,8 +1,8 @@
 #include "ecadm/postfach.hpp"
 
-#include <optional>
-
 #include <fmt/format.h>
+
+#include <optional>
 
 #include "ecadm/audit.hpp"
 #include "ecadm/error.hpp"
@@ -64,18 +64,20 @@ Change set_credentials(Session& session, const std::string& kanzlei_id, const st
     const auto& box = session.secrets();
     auto old = stored(session);
     if (old && old->kanzlei_id == id && old->username == user && same_password(session, old->password_box, password))
-      return {false, fmt::format("the Postfach credentials for Kanzlei-ID '{}' and user '{}' are already set", id, user)};
+      return {false,
+              fmt::format("the Postfach credentials for Kanzlei-ID '{}' and user '{}' are already set", id, user)};
     std::string now = session.now_utc();
     session.db()
-        .prepare("INSERT INTO postfach_credentials (id, kanzlei_id, username, password_box, updated_at) "
-                 "VALUES (1, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET kanzlei_id = excluded.kanzlei_id, "
-                 "username = excluded.username, password_box = excluded.password_box, updated_at = excluded.updated_at")
+        .prepare(
+            "INSERT INTO postfach_credentials (id, kanzlei_id, username, password_box, updated_at) "
+            "VALUES (1, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET kanzlei_id = excluded.kanzlei_id, "
+            "username = excluded.username, password_box = excluded.password_box, updated_at = excluded.updated_at")
         .bind_all(id, user, box.seal(password), now)
         .run();
     audit::record(session, "postfach.set-credentials", "postfach",
                   old ? std::optional(describe(old->kanzlei_id, old->username)) : std::nullopt, describe(id, user));
-    return {true, fmt::format("{} the Postfach credentials for Kanzlei-ID '{}' and user '{}'",
-                              old ? "replaced" : "set", id, user)};
+    return {true, fmt::format("{} the Postfach credentials for Kanzlei-ID '{}' and user '{}'", old ? "replaced" : "set",
+                              id, user)};
   });
 }
 

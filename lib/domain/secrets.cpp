@@ -1,6 +1,7 @@
 #include "ecadm/secrets.hpp"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sodium.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -8,8 +9,6 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
-
-#include <fmt/format.h>
 
 #include "ecadm/error.hpp"
 
@@ -60,11 +59,10 @@ Box Box::load(const std::filesystem::path& key_file) {
   std::getline(in, hex);
   std::string key(crypto_secretbox_KEYBYTES, '\0');
   size_t length = 0;
-  if (sodium_hex2bin(reinterpret_cast<unsigned char*>(key.data()), key.size(), hex.data(), hex.size(), nullptr,
-                     &length, nullptr) != 0 ||
+  if (sodium_hex2bin(reinterpret_cast<unsigned char*>(key.data()), key.size(), hex.data(), hex.size(), nullptr, &length,
+                     nullptr) != 0 ||
       length != crypto_secretbox_KEYBYTES)
-    throw Failure(fmt::format("key file '{}' is malformed", key_file.string()),
-                  "restore the key file from a backup");
+    throw Failure(fmt::format("key file '{}' is malformed", key_file.string()), "restore the key file from a backup");
   sodium_memzero(hex.data(), hex.size());
   return Box(std::move(key));
 }

@@ -11,8 +11,7 @@ Connection::Connection(TransportOptions options, Credentials credentials)
 
 std::unique_ptr<Connection> Connection::open(Session& session, bool with_credentials) {
   auto endpoint = settings::load_endpoint(session);
-  if (!endpoint)
-    throw NotReady("no e.Consult endpoint is set", "ecadm settings set-endpoint https://HOST/ec/v1");
+  if (!endpoint) throw NotReady("no e.Consult endpoint is set", "ecadm settings set-endpoint https://HOST/ec/v1");
   TransportOptions options;
   options.base_url = endpoint->url;
   if (endpoint->cacert) options.cacert = *endpoint->cacert;

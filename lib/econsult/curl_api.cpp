@@ -1,7 +1,6 @@
 #include "curl_api.hpp"
 
 #include <dlfcn.h>
-
 #include <fmt/format.h>
 
 #include "ecadm/error.hpp"

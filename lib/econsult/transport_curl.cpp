@@ -7,8 +7,8 @@
 #include <algorithm>
 #include <cctype>
 
-#include "ecadm/econsult/transport.hpp"
 #include "curl_api.hpp"
+#include "ecadm/econsult/transport.hpp"
 #include "ecadm/error.hpp"
 
 namespace ecadm::econsult {
@@ -102,7 +102,9 @@ std::string checked_endpoint(std::string_view url) {
 
 }  // namespace
 
-void check_endpoint(std::string_view url) { checked_endpoint(url); }
+void check_endpoint(std::string_view url) {
+  checked_endpoint(url);
+}
 
 struct CurlTransport::Impl {
   TransportOptions options;

@@ -32,16 +32,18 @@ std::string admin_hint_login(Session& session) {
 
 }  // namespace
 
-bool plan_includes_econsult(std::string_view plan) { return plan == "professional" || plan == "enterprise"; }
+bool plan_includes_econsult(std::string_view plan) {
+  return plan == "professional" || plan == "enterprise";
+}
 
 std::optional<Actor> acting_user(Session& session) {
   const auto& login = session.acting_login();
   if (!login) return std::nullopt;
   auto stmt = session.db().prepare(
-      "SELECT id, active, EXISTS(SELECT 1 FROM seat_assignments s WHERE s.user_id = users.id) FROM users WHERE login = ?");
+      "SELECT id, active, EXISTS(SELECT 1 FROM seat_assignments s WHERE s.user_id = users.id) FROM users WHERE login = "
+      "?");
   stmt.bind(1, *login);
-  if (!stmt.step())
-    throw NotFound(fmt::format("acting user '{}' does not exist", *login), "ecadm user list");
+  if (!stmt.step()) throw NotFound(fmt::format("acting user '{}' does not exist", *login), "ecadm user list");
   Actor actor;
   actor.id = stmt.column_int(0);
   actor.login = *login;
@@ -61,8 +63,7 @@ std::optional<Actor> acting_user(Session& session) {
 
 Actor require(Session& session, Operation op, std::string_view what) {
   auto actor = acting_user(session);
-  if (!actor)
-    throw NotPermitted(fmt::format("cannot {}: no acting user", what), "pass --as LOGIN or set ECADM_USER");
+  if (!actor) throw NotPermitted(fmt::format("cannot {}: no acting user", what), "pass --as LOGIN or set ECADM_USER");
   const Actor& a = *actor;
   auto refuse = [&](std::string_view needs, std::string_view grant) {
     throw NotPermitted(fmt::format("'{}' may not {}: needs {}", a.login, what, needs),

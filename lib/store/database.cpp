@@ -1,9 +1,8 @@
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <fmt/format.h>
 
 #include "ecadm/error.hpp"
 #include "ecadm/store.hpp"
@@ -45,9 +44,13 @@ Statement::Statement(Statement&& other) noexcept
   other.m_stmt = nullptr;
 }
 
-Statement::~Statement() { sqlite3_finalize(m_stmt); }
+Statement::~Statement() {
+  sqlite3_finalize(m_stmt);
+}
 
-void Statement::fail(std::string_view what) const { fail_db(m_db, what, m_sql); }
+void Statement::fail(std::string_view what) const {
+  fail_db(m_db, what, m_sql);
+}
 
 Statement& Statement::bind(int index, std::string_view value) {
   if (sqlite3_bind_text(m_stmt, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT) != SQLITE_OK)
@@ -85,8 +88,12 @@ void Statement::reset() {
   sqlite3_clear_bindings(m_stmt);
 }
 
-bool Statement::is_null(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
-std::int64_t Statement::column_int(int column) const { return sqlite3_column_int64(m_stmt, column); }
+bool Statement::is_null(int column) const {
+  return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+std::int64_t Statement::column_int(int column) const {
+  return sqlite3_column_int64(m_stmt, column);
+}
 std::string Statement::column_text(int column) const {
   auto* text = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
   return text ? std::string(text, static_cast<size_t>(sqlite3_column_bytes(m_stmt, column))) : std::string();
@@ -132,9 +139,13 @@ Database::Database(Database&& other) noexcept : m_db(other.m_db), m_path(std::mo
   other.m_db = nullptr;
 }
 
-Database::~Database() { sqlite3_close(m_db); }
+Database::~Database() {
+  sqlite3_close(m_db);
+}
 
-Statement Database::prepare(std::string_view sql) { return Statement(m_db, sql); }
+Statement Database::prepare(std::string_view sql) {
+  return Statement(m_db, sql);
+}
 
 void Database::exec(std::string_view sql) {
   std::string copy(sql);
@@ -146,8 +157,12 @@ void Database::exec(std::string_view sql) {
   }
 }
 
-std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(m_db); }
-int Database::changes() const { return sqlite3_changes(m_db); }
+std::int64_t Database::last_insert_rowid() const {
+  return sqlite3_last_insert_rowid(m_db);
+}
+int Database::changes() const {
+  return sqlite3_changes(m_db);
+}
 
 int Database::user_version() {
   auto stmt = prepare("PRAGMA user_version");
@@ -155,7 +170,9 @@ int Database::user_version() {
   return static_cast<int>(stmt.column_int(0));
 }
 
-Transaction::Transaction(Database& db) : m_db(db) { m_db.exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Database& db) : m_db(db) {
+  m_db.exec("BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
   if (m_open) {

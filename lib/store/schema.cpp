@@ -1,8 +1,8 @@
 // Numbered, forward-only migrations keyed on PRAGMA user_version. Never edit a
 // migration that has shipped; append a new one.
-#include <array>
-
 #include <fmt/format.h>
+
+#include <array>
 
 #include "ecadm/error.hpp"
 #include "ecadm/store.hpp"
@@ -113,7 +113,9 @@ INSERT INTO econsult_settings (id) VALUES (1);
 
 }  // namespace
 
-int schema_version() { return static_cast<int>(k_migrations.size()); }
+int schema_version() {
+  return static_cast<int>(k_migrations.size());
+}
 
 void migrate(Database& db) {
   int current = db.user_version();

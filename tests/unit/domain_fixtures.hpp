@@ -27,7 +27,9 @@ inline void add_user(const std::filesystem::path& store, const std::string& logi
 }
 
 /// Every row of every table as text, to prove that a refused call changed nothing.
-inline std::string snapshot(const std::filesystem::path& store) { return dump_store(store); }
+inline std::string snapshot(const std::filesystem::path& store) {
+  return dump_store(store);
+}
 
 /// The number of audit entries with this action.
 inline long audit_count(const std::filesystem::path& store, const std::string& action) {

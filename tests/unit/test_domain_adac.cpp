@@ -83,7 +83,8 @@ TEST_SUITE("domain::adac") {
     auto info = adac::show(*session_as(store));
     CHECK(info.agb_version == std::string(adac::k_current_agb_version));
     CHECK(info.agb_accepted_by == "chef");
-    CHECK(info.agb_accepted_at == format_utc(std::chrono::system_clock::time_point(std::chrono::seconds(1'780'000'000))));
+    CHECK(info.agb_accepted_at ==
+          format_utc(std::chrono::system_clock::time_point(std::chrono::seconds(1'780'000'000))));
     CHECK(info.agb_current());
     CHECK(audit_count(store, "adac.accept-agb") == 1);
   }

@@ -3,9 +3,9 @@
 #include <algorithm>
 
 #include "ecadm/doctor.hpp"
-#include "ecadm/postfach.hpp"
 #include "ecadm/error.hpp"
 #include "ecadm/firm.hpp"
+#include "ecadm/postfach.hpp"
 #include "test_support.hpp"
 
 using namespace ecadm;

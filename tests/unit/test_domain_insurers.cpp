@@ -13,10 +13,15 @@ namespace {
 econsult::VersichererListe sample() {
   econsult::VersichererListe list;
   list.stand = "2026-12-01";
-  list.versicherer.push_back({"5826", "ADAC Rechtsschutzversicherungs-AG", true, false, "voll",
-                              "^RS-[0-9]{4}-[0-9]{4}$", {"adac-partnernummer", "adac-agb"}});
-  list.versicherer.push_back({"5836", "R+V Rechtsschutzversicherung AG", true, false, "voll", std::nullopt,
-                              {"bankverbindung"}});
+  list.versicherer.push_back({"5826",
+                              "ADAC Rechtsschutzversicherungs-AG",
+                              true,
+                              false,
+                              "voll",
+                              "^RS-[0-9]{4}-[0-9]{4}$",
+                              {"adac-partnernummer", "adac-agb"}});
+  list.versicherer.push_back(
+      {"5836", "R+V Rechtsschutzversicherung AG", true, false, "voll", std::nullopt, {"bankverbindung"}});
   list.versicherer.push_back({"5312", "Allianz Versicherungs-AG", true, true, "teil", std::nullopt, {}});
   return list;
 }

@@ -69,7 +69,8 @@ TEST_SUITE("domain::postfach") {
     postfach::set_credentials(*session_as(store, "chef"), "K-1234", "kanzlei.user", "anderes-passwort");
     auto s = session_as(store);
     auto stmt = s->db().prepare(
-        "SELECT coalesce(old_value, ''), new_value FROM audit_log WHERE action = 'postfach.set-credentials' ORDER BY id");
+        "SELECT coalesce(old_value, ''), new_value FROM audit_log WHERE action = 'postfach.set-credentials' ORDER BY "
+        "id");
     REQUIRE(stmt.step());
     CHECK(stmt.column_text(0) == "");
     CHECK(stmt.column_text(1) == "kanzlei_id=K-1234 username=kanzlei.user password=********");

@@ -8,8 +8,8 @@
 #include "test_support.hpp"
 
 using namespace ecadm;
-using ecadm::test::session_as;
 using ecadm::test::contains;
+using ecadm::test::session_as;
 using ecadm::test::TempDir;
 
 namespace {

@@ -163,7 +163,6 @@ inline nlohmann::json sandbox_stats(const std::string& url) {
   return nlohmann::json::parse(response.body);
 }
 
-
 /// Whether `text` contains `part`.
 inline bool has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;

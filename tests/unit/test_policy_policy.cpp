@@ -11,8 +11,8 @@
 
 using namespace ecadm;
 using ecadm::policy::Operation;
-using ecadm::test::session_as;
 using ecadm::test::contains;
+using ecadm::test::session_as;
 using ecadm::test::TempDir;
 
 namespace {

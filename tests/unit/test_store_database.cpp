@@ -45,7 +45,10 @@ TEST_SUITE("store::Database") {
   TEST_CASE("open: a store from a newer version is refused and left alone") {
     TempDir dir;
     auto path = dir / "s.db";
-    { store::Database db(path, store::Database::Mode::create); db.exec("PRAGMA user_version = 999"); }
+    {
+      store::Database db(path, store::Database::Mode::create);
+      db.exec("PRAGMA user_version = 999");
+    }
     try {
       store::Database db(path, store::Database::Mode::open_existing);
       FAIL("expected Failure");

@@ -16,7 +16,9 @@
 namespace ecadm::test {
 
 /// True when text contains part.
-inline bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+inline bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 /// Runs `f` and returns the error of type E it throws; fails the test case when it
 /// throws nothing (any other exception propagates and fails it with its message).

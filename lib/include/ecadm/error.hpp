@@ -50,8 +50,7 @@ struct UsageError : Error {
 /// Exit 3: a value breaks a rule. Carries the field and the rule it broke.
 struct InvalidData : Error {
   InvalidData(std::string field, std::string rule, std::string hint = {})
-      : Error(ExitCode::invalid, "invalid " + field + ": " + rule, std::move(hint)),
-        m_field(std::move(field)) {}
+      : Error(ExitCode::invalid, "invalid " + field + ": " + rule, std::move(hint)), m_field(std::move(field)) {}
   const std::string& field() const { return m_field; }
 
  private:
@@ -74,10 +73,10 @@ struct NotReady : Error {
 };
 /// Exit 7: e.Consult refused the request for good (credentials, validation, requirement).
 struct Rejected : Error {
-  Rejected(std::string message, std::string hint = {}, std::string server_code = {},
-           std::string field = {})
+  Rejected(std::string message, std::string hint = {}, std::string server_code = {}, std::string field = {})
       : Error(ExitCode::rejected, std::move(message), std::move(hint)),
-        m_server_code(std::move(server_code)), m_field(std::move(field)) {}
+        m_server_code(std::move(server_code)),
+        m_field(std::move(field)) {}
   const std::string& server_code() const { return m_server_code; }
   const std::string& field() const { return m_field; }
 
@@ -87,10 +86,8 @@ struct Rejected : Error {
 };
 /// Exit 75: e.Consult unreachable, throttled or failing; try again later.
 struct Temporary : Error {
-  explicit Temporary(std::string message, std::string hint = {},
-                     std::optional<int> retry_after_seconds = std::nullopt)
-      : Error(ExitCode::temporary, std::move(message), std::move(hint)),
-        m_retry_after(retry_after_seconds) {}
+  explicit Temporary(std::string message, std::string hint = {}, std::optional<int> retry_after_seconds = std::nullopt)
+      : Error(ExitCode::temporary, std::move(message), std::move(hint)), m_retry_after(retry_after_seconds) {}
   std::optional<int> retry_after_seconds() const { return m_retry_after; }
 
  private:
@@ -98,8 +95,7 @@ struct Temporary : Error {
 };
 /// Exit 130: interrupted by a signal; work done so far is kept.
 struct Interrupted : Error {
-  explicit Interrupted(std::string message = "interrupted")
-      : Error(ExitCode::interrupted, std::move(message)) {}
+  explicit Interrupted(std::string message = "interrupted") : Error(ExitCode::interrupted, std::move(message)) {}
 };
 
 }  // namespace ecadm

@@ -19,10 +19,10 @@ inline constexpr std::string_view k_passivmandatierung = "passivmandatierung";
 
 struct LicenseInfo {
   std::string plan;
-  int total = 0;     ///< k_free_seats + booked
-  int booked = 0;    ///< seats bought on top of the free one
+  int total = 0;   ///< k_free_seats + booked
+  int booked = 0;  ///< seats bought on top of the free one
   int assigned = 0;
-  int free = 0;      ///< total - assigned (never negative)
+  int free = 0;                      ///< total - assigned (never negative)
   std::vector<std::string> holders;  ///< logins holding a seat, sorted
   bool passivmandatierung = false;
 };
