@@ -3,12 +3,14 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <csignal>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
 #include "context.hpp"
 #include "ecadm/error.hpp"
+#include "ecadm/interrupt.hpp"
 
 namespace ecadm::cli {
 namespace {
@@ -95,6 +97,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     return report(err, json || ctx.json(), ExitCode::usage, e.what(),
                   fmt::format("ecadm {}{}--help", path, path.empty() ? "" : " "));
   } catch (const Error& e) {
+    if (interrupt_requested() && e.code() != ExitCode::interrupted)  // e.g. a read cut short by the signal
+      return report(err, json || ctx.json(), ExitCode::interrupted,
+                    "interrupted: nothing of the current step was changed", "");
     return report(err, json || ctx.json(), e.code(), e.what(), e.hint());
   } catch (const std::exception& e) {
     return report(err, json || ctx.json(), ExitCode::failure, fmt::format("unexpected failure: {}", e.what()),
@@ -103,6 +108,17 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 }
 
 int main(int argc, char** argv) {
+  // SIGINT/SIGTERM only raise a flag: the library stops where that is safe and the
+  // command exits 130 with its usual error output. A signal the caller had ignored
+  // (a shell's background job ignores SIGINT) stays ignored.
+  struct sigaction action {};
+  action.sa_handler = [](int) { request_interrupt(); };
+  sigemptyset(&action.sa_mask);
+  for (int signal : {SIGINT, SIGTERM}) {
+    struct sigaction previous {};
+    if (sigaction(signal, nullptr, &previous) == 0 && previous.sa_handler == SIG_IGN) continue;
+    sigaction(signal, &action, nullptr);
+  }
   std::vector<std::string> args(argv + 1, argv + argc);
   return run(args, std::cout, std::cerr, std::cin);
 }

@@ -10,6 +10,7 @@
 #include "curl_api.hpp"
 #include "ecadm/econsult/transport.hpp"
 #include "ecadm/error.hpp"
+#include "ecadm/interrupt.hpp"
 
 namespace ecadm::econsult {
 
@@ -142,9 +143,16 @@ struct CurlTransport::Impl {
     return length;
   }
 
+  // aborts a transfer when the process is interrupted (SIGINT, SIGTERM)
+  static int on_progress(void*, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+    return interrupt_requested() ? 1 : 0;
+  }
+
   std::string detail(CURLcode rc) const { return error[0] != '\0' ? std::string(error) : curl().easy_strerror(rc); }
 
   [[noreturn]] void fail(CURLcode rc) const {
+    if (rc == CURLE_ABORTED_BY_CALLBACK && interrupt_requested())
+      throw Interrupted(fmt::format("interrupted while talking to e.Consult at '{}'", base));
     if (too_large || rc == CURLE_FILESIZE_EXCEEDED)
       throw Temporary(fmt::format("e.Consult at '{}' answered with more than {} bytes", base, options.max_body),
                       "try again later; if it persists, report it to e.Consult");
@@ -223,6 +231,8 @@ HttpResponse CurlTransport::perform(const HttpRequest& request) {
   set(h, CURLOPT_WRITEDATA, static_cast<void*>(&impl));
   set(h, CURLOPT_HEADERFUNCTION, &Impl::on_header);
   set(h, CURLOPT_HEADERDATA, static_cast<void*>(&impl));
+  set(h, CURLOPT_NOPROGRESS, 0L);
+  set(h, CURLOPT_XFERINFOFUNCTION, &Impl::on_progress);
   if (request.auth) {
     set(h, CURLOPT_HTTPAUTH, static_cast<long>(CURLAUTH_BASIC));
     set(h, CURLOPT_USERNAME, request.auth->username.c_str());

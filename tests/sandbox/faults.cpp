@@ -6,7 +6,6 @@
 #include <sys/socket.h>
 
 #include <chrono>
-#include <thread>
 
 #include "util.hpp"
 
@@ -22,8 +21,18 @@ Faults::Faults(const Options& options)
   m_id_seed = seed ^ 0x9e3779b97f4a7c15ULL;
 }
 
-void Faults::delay() const {
-  if (m_latency_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(m_latency_ms));
+void Faults::delay() {
+  if (m_latency_ms <= 0) return;
+  std::unique_lock lock(m_mutex);
+  m_stopped.wait_for(lock, std::chrono::milliseconds(m_latency_ms), [this] { return m_stopping; });
+}
+
+void Faults::stop() {
+  {
+    std::lock_guard lock(m_mutex);
+    m_stopping = true;
+  }
+  m_stopped.notify_all();
 }
 
 bool Faults::draw(double rate) {

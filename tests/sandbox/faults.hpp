@@ -3,6 +3,7 @@
 
 #include <httplib.h>
 
+#include <condition_variable>
 #include <mutex>
 #include <random>
 
@@ -15,8 +16,11 @@ class Faults {
  public:
   explicit Faults(const Options& options);
 
-  /// Sleeps --latency-ms.
-  void delay() const;
+  /// Sleeps --latency-ms, or less when stop() is called meanwhile.
+  void delay();
+
+  /// Ends every delay() at once (on shutdown, so that a stalled answer does not hold it up).
+  void stop();
 
   /// True for the --fail-rate fraction of calls.
   bool fail_now();
@@ -41,6 +45,8 @@ class Faults {
   std::mt19937_64 m_random;
   unsigned long long m_id_seed;
   long long m_second = 0;
+  std::condition_variable m_stopped;
+  bool m_stopping = false;
   int m_in_second = 0;
 };
 

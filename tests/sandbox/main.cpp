@@ -62,6 +62,7 @@ int run(const Options& options) {
     sigwait(&signals, &signal);
     // stop() does nothing until listen_after_bind has begun: a signal right after the
     // "listening" line must not be lost, so repeat until listening has ended
+    service.stop();
     while (!listening_ended) {
       server->stop();
       std::this_thread::sleep_for(std::chrono::milliseconds(1));

@@ -38,6 +38,9 @@ class Service {
   /// Registers every route, the error handler, latency/throttling and logging on the server.
   void install(httplib::Server& server);
 
+  /// On shutdown: ends the injected latency of requests in flight.
+  void stop() { m_faults.stop(); }
+
  private:
   using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "ecadm/clock.hpp"
+#include "ecadm/interrupt.hpp"
 #include "ecadm/store.hpp"
 
 namespace ecadm {
@@ -66,6 +67,7 @@ class Session {
 
  private:
   void finish(store::Transaction& tx) {
+    throw_if_interrupted();  // an interrupt before the commit rolls the step back
     if (m_options.dry_run)
       tx.rollback();
     else
