@@ -174,7 +174,8 @@ ENTRY=$(xp "string($E/@id)")
 req 200 GET /postfach
 eq "$(xp "string($E/@id)")" "$ENTRY" "unacknowledged entry delivered again"
 req 204 POST "/postfach/$ENTRY/quittung" -d ""
-req 204 POST "/postfach/$ENTRY/quittung" -d ""
+req 204 POST "/postfach/$ENTRY/quittung" # no body and no Content-Length at all, as `curl -X POST` sends it
+req 404 POST /postfach/x/y/quittung; fehler 404 UNBEKANNT
 req 404 POST /postfach/pf-999999/quittung -d ""; fehler 404 UNBEKANNT
 checks=$((checks + 1))
 STATUS=$(curl -s -o "$T/body" -w '%{http_code}' -d '' -u b:pw2 -H 'EC-Kanzlei-Id: K-2' "$URL/postfach/$ENTRY/quittung")

@@ -56,14 +56,17 @@ void Service::install(httplib::Server& server) {
   const std::string base = k_base;
   server.set_payload_max_length(k_max_body);
   server.set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
-    if (is_control(request)) return httplib::Server::HandlerResponse::Unhandled;
+    if (is_control(request))
+      return dispatch_bodiless_post(request, response) ? httplib::Server::HandlerResponse::Handled
+                                                       : httplib::Server::HandlerResponse::Unhandled;
     m_faults.delay();
     if (m_faults.throttled()) {
       response.set_header("Retry-After", "1");
       send_xml(response, 429, fehler_xml({429, "DROSSELUNG", "", "Zu viele Anfragen; bitte später erneut."}));
       return httplib::Server::HandlerResponse::Handled;
     }
-    return httplib::Server::HandlerResponse::Unhandled;
+    return dispatch_bodiless_post(request, response) ? httplib::Server::HandlerResponse::Handled
+                                                     : httplib::Server::HandlerResponse::Unhandled;
   });
   server.set_error_handler(
       httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& response) {
@@ -81,14 +84,31 @@ void Service::install(httplib::Server& server) {
       (this->*method)(request, response);
     });
   };
+  auto post = [&](const std::string& pattern, httplib::Server::Handler handler) {
+    server.Post(pattern, handler);
+    m_post_routes.emplace_back(std::regex(pattern), std::move(handler));
+  };
   server.Get(base + "/ping", bind(&Service::ping));
   server.Get(base + "/versicherer", bind(&Service::versicherer));
-  server.Post(base + "/nachrichten", bind(&Service::post_nachricht));
+  post(base + "/nachrichten", bind(&Service::post_nachricht));
   server.Get(base + "/postfach", bind(&Service::postfach));
-  server.Post(base + R"(/postfach/([^/]+)/quittung)", bind(&Service::quittung));
-  server.Post(base + "/zentralruf/auskunft", bind(&Service::zentralruf));
-  server.Post(base + "/_sandbox/mandat", bind(&Service::control_mandat));
+  post(base + R"(/postfach/([^/]+)/quittung)", bind(&Service::quittung));
+  post(base + "/zentralruf/auskunft", bind(&Service::zentralruf));
+  post(base + "/_sandbox/mandat", bind(&Service::control_mandat));
   server.Get(base + "/_sandbox/stats", bind(&Service::control_stats));
+}
+
+bool Service::dispatch_bodiless_post(const httplib::Request& request, httplib::Response& response) const {
+  if (request.method != "POST" || request.has_header("Content-Length") || request.has_header("Transfer-Encoding"))
+    return false;
+  httplib::Request copy = request;  // its own path, so that matches point into it
+  for (const auto& [pattern, handler] : m_post_routes) {
+    if (!std::regex_match(copy.path, copy.matches, pattern)) continue;
+    handler(copy, response);
+    return true;
+  }
+  send_xml(response, 404, fehler_xml(generated_fehler(404)));
+  return true;
 }
 
 Caller Service::authenticate(const httplib::Request& request) const {

@@ -6,6 +6,7 @@
 #include <functional>
 #include <mutex>
 #include <random>
+#include <regex>
 #include <string>
 
 #include "directory.hpp"
@@ -47,6 +48,10 @@ class Service {
   /// Runs the handler, rendering a thrown Refused as its Fehler and anything else as 500 SERVER.
   httplib::Server::Handler wrap(Handler handler);
 
+  /// Answers a POST that has neither Content-Length nor Transfer-Encoding (an empty body, RFC 9112
+  /// section 6.3) from m_post_routes: httplib 0.11 would wait for the peer to close and answer 400.
+  bool dispatch_bodiless_post(const httplib::Request& request, httplib::Response& response) const;
+
   /// Checks HTTP Basic + EC-Kanzlei-Id against --account; throws 401 ZUGANG.
   Caller authenticate(const httplib::Request& request) const;
 
@@ -77,6 +82,7 @@ class Service {
   Faults m_faults;
   std::mutex m_mutex;
   std::mt19937_64 m_ids;
+  std::vector<std::pair<std::regex, httplib::Server::Handler>> m_post_routes;
 };
 
 /// Sets status and an `application/xml` body.
