@@ -41,7 +41,6 @@ Change init(const SessionOptions& options, const InitRequest& request) {
   SessionOptions create = options;
   create.create = true;
   Session session(create);
-  if (!session.dry_run()) secrets::ensure_key_file(session.key_path());
   return session.write([&]() -> Change {
     auto existing = session.db().prepare("SELECT name FROM firm WHERE id = 1");
     if (existing.step()) {
@@ -56,6 +55,9 @@ Change init(const SessionOptions& options, const InitRequest& request) {
       throw InvalidData("firm", fmt::format("store '{}' already holds firm '{}'", options.store.string(), name),
                         "pass another --store, or use the existing firm");
     }
+    // only a new firm gets a new key: for an existing one a missing key file must be restored,
+    // since a fresh key could not read the secrets stored under the old one
+    if (!session.dry_run()) secrets::ensure_key_file(session.key_path());
     std::string now = session.now_utc();
     session.db()
         .prepare("INSERT INTO firm (id, name, plan, created_at) VALUES (1, ?, ?, ?)")

@@ -49,6 +49,13 @@ ECADM_KEY_FILE="$T/elsewhere.key" run 0 --store "$S" --as chef postfach set-cred
 mv "$S.key" "$T/key.bak"
 unchanged 6 --store "$S" --as chef postfach set-credentials --kanzlei-id K-2 --username chef --password-file "$T/pw"
 contains "$ERR" "key file"
+# re-running the onboarding's init must not mint a new key: it could not read the stored secrets
+unchanged 0 --store "$S" init --firm "Kanzlei Berger" --admin chef --plan professional
+contains "$OUT" "already holds firm"
+checks=$((checks + 1))
+[ ! -e "$S.key" ] || fail "init on an existing firm created a new key file"
+run 6 --store "$S" doctor
+contains "$OUT" "key file"
 mv "$T/key.bak" "$S.key"
 chmod 644 "$S.key"
 unchanged 1 --store "$S" --as chef postfach set-credentials --kanzlei-id K-2 --username chef --password-file "$T/pw"
