@@ -38,7 +38,12 @@ bool is_loopback(const std::string& host) {
 std::string normalize_endpoint(std::string_view input, std::string_view field) {
   const std::string f(field);
   std::string url(input);
-  auto refuse = [&](std::string_view rule) { throw InvalidData(f, fmt::format("'{}' {}", url, rule)); };
+  // The URL is echoed in refusals, but never a user:password part it might carry.
+  std::string shown = url;
+  if (auto at = shown.find('@'), start = shown.find("://");
+      at != std::string::npos && start != std::string::npos && start < at && shown.find('/', start + 3) > at)
+    shown.replace(start + 3, at - start - 3, "***");
+  auto refuse = [&](std::string_view rule) { throw InvalidData(f, fmt::format("'{}' {}", shown, rule)); };
   if (url.empty()) throw InvalidData(f, "must not be empty");
   if (std::any_of(url.begin(), url.end(), [](unsigned char c) { return c <= 0x20 || c >= 0x7F; }))
     refuse("must not contain spaces, control or non-ASCII characters");

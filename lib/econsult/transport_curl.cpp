@@ -111,6 +111,7 @@ struct CurlTransport::Impl {
   TransportOptions options;
   std::string base;    // base URL without trailing '/'
   std::string scheme;  // the only protocol this transport speaks
+  bool loopback = false;
   EasyHandle easy;
   char error[CURL_ERROR_SIZE] = {};
   HttpResponse response;
@@ -192,6 +193,11 @@ CurlTransport::CurlTransport(TransportOptions options) : m_impl(std::make_unique
   m_impl->base = checked_endpoint(options.base_url);
   while (!m_impl->base.empty() && m_impl->base.back() == '/') m_impl->base.pop_back();
   m_impl->scheme = scheme_of(m_impl->base);
+  {
+    std::unique_ptr<CURLU, UrlDeleter> parsed(curl().url());
+    if (parsed && curl().url_set(parsed.get(), CURLUPART_URL, m_impl->base.c_str(), 0) == CURLUE_OK)
+      m_impl->loopback = is_loopback(url_part(parsed.get(), CURLUPART_HOST).value_or(""));
+  }
   m_impl->options = std::move(options);
   m_impl->easy.reset(curl().easy_init());
   if (!m_impl->easy) throw Failure("cannot create a libcurl handle");
@@ -215,6 +221,9 @@ HttpResponse CurlTransport::perform(const HttpRequest& request) {
   set(h, CURLOPT_PROTOCOLS_STR, impl.scheme.c_str());
   set(h, CURLOPT_REDIR_PROTOCOLS_STR, impl.scheme.c_str());
   set(h, CURLOPT_FOLLOWLOCATION, 0L);
+  // A proxy from the environment (http_proxy, ALL_PROXY) would see a plain-http request
+  // to a loopback service, Basic auth and all: loopback is always reached directly.
+  if (impl.loopback) set(h, CURLOPT_PROXY, "");
   set(h, CURLOPT_SSL_VERIFYPEER, 1L);
   set(h, CURLOPT_SSL_VERIFYHOST, 2L);
   if (o.cacert) set(h, CURLOPT_CAINFO, o.cacert->c_str());

@@ -248,6 +248,10 @@ TEST_SUITE("domain::validation") {
     CHECK(has(refusal([] { normalize_endpoint("ftp://host/x"); }, "endpoint"), "must start with https://"));
     CHECK(has(refusal([] { normalize_endpoint("econsult.example.com"); }, "endpoint"), "must start with https://"));
     CHECK(has(refusal([] { normalize_endpoint("https://u:p@host/x"); }, "endpoint"), "user credentials"));
+    // the refusal shows the URL, but never the password in it
+    const std::string secret_refusal = refusal([] { normalize_endpoint("https://u:Geheim-42@host/x"); }, "endpoint");
+    CHECK_FALSE(has(secret_refusal, "Geheim-42"));
+    CHECK(has(secret_refusal, "https://***@host/x"));
     CHECK(has(refusal([] { normalize_endpoint("https://host/x?a=1"); }, "endpoint"), "query"));
     CHECK(has(refusal([] { normalize_endpoint("https://host:0/x"); }, "endpoint"), "1 to 65535"));
     CHECK(has(refusal([] { normalize_endpoint("https://host:99999"); }, "endpoint"), "1 to 65535"));

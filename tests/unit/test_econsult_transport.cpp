@@ -250,6 +250,31 @@ TEST_SUITE("econsult::CurlTransport") {
     CHECK_FALSE(has_auth);
   }
 
+  TEST_CASE("perform: a loopback endpoint is reached directly, never through a proxy from the environment") {
+    LocalServer server;
+    server->Get("/ping", [](const httplib::Request&, httplib::Response& response) { response.status = 204; });
+    server.start();
+    LocalServer proxy;  // would see the Basic auth of a plain-http request if it were used
+    bool proxied = false;
+    proxy->set_pre_routing_handler([&](const httplib::Request&, httplib::Response& response) {
+      proxied = true;
+      response.status = 502;
+      return httplib::Server::HandlerResponse::Handled;
+    });
+    proxy.start();
+    const std::string proxy_url = proxy.url();
+    for (const char* variable : {"http_proxy", "HTTP_PROXY", "ALL_PROXY"}) ::setenv(variable, proxy_url.c_str(), 1);
+    ::unsetenv("no_proxy");
+    ::unsetenv("NO_PROXY");
+    CurlTransport transport(options_for(server));
+    HttpRequest request = get("/ping");
+    request.auth = BasicAuth{"chef", "geheim"};
+    const long status = transport.perform(request).status;
+    for (const char* variable : {"http_proxy", "HTTP_PROXY", "ALL_PROXY"}) ::unsetenv(variable);
+    CHECK(status == 204);
+    CHECK_FALSE(proxied);
+  }
+
   TEST_CASE("perform: consecutive requests reuse one connection") {
     LocalServer server;
     server->Get("/ping",
