@@ -34,6 +34,13 @@ Change set_partner_number(Session& session, const std::string& number) {
 Change accept_agb(Session& session, const std::optional<std::string>& version) {
   std::string value =
       validation::check_text(version.value_or(std::string(k_current_agb_version)), "version", k_max_agb_version);
+  // Only the terms in force can be accepted: the ADAC refuses a firm that accepted
+  // outdated ones, and a made-up version would pass for accepted terms.
+  if (value != k_current_agb_version)
+    throw InvalidData(
+        "version",
+        fmt::format("'{}' is not the current version of the ADAC terms ('{}')", value, k_current_agb_version),
+        "ecadm adac accept-agb");
   return session.write([&]() -> Change {
     auto actor = policy::require(session, policy::Operation::firm_settings, "accept the ADAC terms");
     auto old = show(session);
@@ -48,9 +55,7 @@ Change accept_agb(Session& session, const std::optional<std::string>& version) {
         .bind_all(value, actor.login, now)
         .run();
     audit::record(session, "adac.accept-agb", "adac", old.agb_version, value);
-    std::string message = fmt::format("'{}' accepted the ADAC terms '{}'", actor.login, value);
-    if (value != k_current_agb_version) message += fmt::format(" (the current version is '{}')", k_current_agb_version);
-    return {true, message};
+    return {true, fmt::format("'{}' accepted the ADAC terms '{}'", actor.login, value)};
   });
 }
 

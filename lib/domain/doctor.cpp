@@ -44,6 +44,27 @@ std::string first_admin(Session& session) {
       .value_or("LOGIN");
 }
 
+std::string first_seat_holder(Session& session) {
+  return first_text(session,
+                    "SELECT u.login FROM users u JOIN seat_assignments s ON s.user_id = u.id "
+                    "WHERE u.active = 1 ORDER BY u.id LIMIT 1")
+      .value_or("LOGIN");
+}
+
+std::string sync_fix(Session& session) {
+  return fmt::format("ecadm --as {} insurer sync", shell_quote(first_seat_holder(session)));
+}
+
+}  // namespace
+
+// Doctor runs without an acting user, but most fixes need one: each fix names the user
+// who may run it, so that it works as printed.
+std::string as_admin(Session& session, std::string_view command) {
+  return fmt::format("ecadm --as {} {}", shell_quote(first_admin(session)), command);
+}
+
+namespace {
+
 // Group and others must not read a file that holds the firm's data or its key.
 void check_mode(Report& report, const std::string& id, const std::filesystem::path& path, const char* what) {
   struct stat st {};
@@ -86,7 +107,7 @@ void check_firm(Session& session, Report& report) {
     add(report, "plan", "fail", "the store holds no firm", "ecadm init --firm NAME --admin LOGIN");
   else if (!policy::plan_includes_econsult(*plan))
     add(report, "plan", "fail", fmt::format("{}: e.Consult needs professional or higher", *plan),
-        "ecadm firm set-plan professional");
+        as_admin(session, "firm set-plan professional"));
   else
     add(report, "plan", "ok", *plan);
 
@@ -103,7 +124,7 @@ void check_firm(Session& session, Report& report) {
       count(session, "SELECT count(*) FROM seat_assignments s JOIN users u ON u.id = s.user_id WHERE u.active = 1");
   if (held == 0)
     add(report, "seats", "fail", fmt::format("no active user holds a seat (0 of {} assigned)", total),
-        fmt::format("ecadm license assign {}", first_admin(session)));
+        as_admin(session, "license assign " + shell_quote(first_admin(session))));
   else
     add(report, "seats", "ok", fmt::format("{} of {} assigned", held, total));
 }
@@ -115,7 +136,7 @@ void check_postfach(Session& session, Report& report) {
         fmt::format("Kanzlei-ID {}, user '{}'", postfach.column_text(0), postfach.column_text(1)));
   else
     add(report, "postfach", "fail", "no credentials",
-        "ecadm postfach set-credentials --kanzlei-id ID --username USER --password-stdin");
+        as_admin(session, "postfach set-credentials --kanzlei-id ID --username USER --password-stdin"));
 }
 
 void check_zentralruf(Session& session, Report& report) {
@@ -124,7 +145,7 @@ void check_zentralruf(Session& session, Report& report) {
     add(report, "zentralruf", "ok", fmt::format("user '{}'", *zentralruf));
   else
     add(report, "zentralruf", "warn", "no credentials: claims reports cannot look up a vehicle's insurer",
-        "ecadm settings set-zentralruf --username U --password-stdin");
+        as_admin(session, "settings set-zentralruf --username U --password-stdin"));
 }
 
 void check_settings(Session& session, Report& report) {
@@ -143,13 +164,13 @@ void check_settings(Session& session, Report& report) {
   } else {
     auto location = first_text(session, "SELECT name FROM locations ORDER BY id LIMIT 1");
     add(report, "stammdaten", "fail", fmt::format("incomplete: missing {}", missing),
-        location ? std::string("ecadm settings set-stammdaten --from-location")
-                 : std::string("ecadm settings set-stammdaten --name NAME --street STREET --house-number NR "
-                               "--zip ZIP --city CITY --email EMAIL"));
+        as_admin(session, location ? "settings set-stammdaten --from-location"
+                                   : "settings set-stammdaten --name NAME --street STREET --house-number NR "
+                                     "--zip ZIP --city CITY --email EMAIL"));
   }
   auto endpoint = found ? stmt.column_optional_text(7).value_or("") : "";
   if (endpoint.empty())
-    add(report, "endpoint", "fail", "no e.Consult endpoint set", "ecadm settings set-endpoint URL");
+    add(report, "endpoint", "fail", "no e.Consult endpoint set", as_admin(session, "settings set-endpoint URL"));
   else
     add(report, "endpoint", "ok", endpoint);
 }
@@ -171,22 +192,21 @@ void check_directory(Session& session, Report& report) {
   constexpr int k_max_age_days = 7;
   auto stmt = session.db().prepare("SELECT stand, synced_at FROM insurer_directory WHERE id = 1");
   if (!stmt.step()) {
-    add(report, "directory", "warn", "the insurer directory was never synced", "ecadm insurer sync");
+    add(report, "directory", "warn", "the insurer directory was never synced", sync_fix(session));
     return;
   }
   std::string stand = stmt.column_text(0), synced_at = stmt.column_text(1);
   auto synced = parse_utc(synced_at);
   if (!synced) {
     add(report, "directory", "warn", fmt::format("stand {}, sync time '{}' unreadable", stand, synced_at),
-        "ecadm insurer sync");
+        sync_fix(session));
     return;
   }
   auto now = std::chrono::system_clock::to_time_t(session.clock().now());
   auto days = (now - *synced) / 86400;
   auto message = fmt::format("stand {}, synced {} ({} day{} ago)", stand, synced_at, days, days == 1 ? "" : "s");
   if (days > k_max_age_days)
-    add(report, "directory", "warn", message + fmt::format(": older than {} days", k_max_age_days),
-        "ecadm insurer sync");
+    add(report, "directory", "warn", message + fmt::format(": older than {} days", k_max_age_days), sync_fix(session));
   else
     add(report, "directory", "ok", message);
 }
@@ -200,8 +220,11 @@ void check_addon(Session& session, Report& report) {
 
 // The messages table belongs to the outbox; older stores (and builds) have none.
 void check_messages(Session& session, Report& report) {
-  if (!table_exists(session, "messages")) return;
-  if (count(session, "SELECT count(*) FROM pragma_table_info('messages') WHERE name = 'state'") == 0) return;
+  if (!table_exists(session, "messages") ||
+      count(session, "SELECT count(*) FROM pragma_table_info('messages') WHERE name = 'state'") == 0) {
+    add(report, "messages", "ok", "none queued or failed");
+    return;
+  }
   auto queued = count(session, "SELECT count(*) FROM messages WHERE state = 'queued'");
   auto failed = count(session, "SELECT count(*) FROM messages WHERE state = 'failed'");
   if (failed > 0)

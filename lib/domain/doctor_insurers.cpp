@@ -1,6 +1,7 @@
 // The insurer part of `ecadm doctor`: does the firm meet what each insurer requires?
 #include <fmt/format.h>
 
+#include "ecadm/adac.hpp"
 #include "ecadm/doctor.hpp"
 #include "ecadm/error.hpp"
 
@@ -39,16 +40,18 @@ std::vector<Insurer> directory(Session& session) {
 struct Firm {
   bool bank = false;
   bool adac_partner_number = false;
-  bool adac_agb = false;
+  bool adac_agb = false;         ///< the current version of the terms is accepted
+  std::string adac_agb_version;  ///< the version accepted, if any
 };
 
 Firm firm_data(Session& session) {
   auto stmt = session.db().prepare(
       "SELECT coalesce(bank_iban, '') <> '' AND coalesce(bank_holder, '') <> '', "
-      "coalesce(adac_partner_number, '') <> '', coalesce(adac_agb_version, '') <> '' "
+      "coalesce(adac_partner_number, '') <> '', coalesce(adac_agb_version, '') "
       "FROM econsult_settings WHERE id = 1");
   if (!stmt.step()) return {};
-  return {stmt.column_int(0) != 0, stmt.column_int(1) != 0, stmt.column_int(2) != 0};
+  return {stmt.column_int(0) != 0, stmt.column_int(1) != 0, stmt.column_text(2) == adac::k_current_agb_version,
+          stmt.column_text(2)};
 }
 
 struct Requirement {
@@ -58,9 +61,9 @@ struct Requirement {
 };
 
 constexpr Requirement k_bank{"bankverbindung", "a bank account (IBAN and holder)",
-                             "ecadm settings set-bank --iban IBAN --holder NAME"};
-constexpr Requirement k_partner{"adac-partnernummer", "the ADAC partner number", "ecadm adac set-partner-number NR"};
-constexpr Requirement k_agb{"adac-agb", "the accepted ADAC terms", "ecadm adac accept-agb"};
+                             "settings set-bank --iban IBAN --holder NAME"};
+constexpr Requirement k_partner{"adac-partnernummer", "the ADAC partner number", "adac set-partner-number NR"};
+constexpr Requirement k_agb{"adac-agb", "the accepted ADAC terms", "adac accept-agb"};
 
 }  // namespace
 
@@ -78,19 +81,22 @@ void check_insurers(Session& session, const Options& options, Report& report) {
   int failures = 0;
   for (const auto& insurer : insurers) {
     InsurerReadiness readiness{insurer.bafin, insurer.name, true, {}};
-    auto need = [&](bool required, bool met, const Requirement& requirement) {
+    auto need = [&](bool required, bool met, const Requirement& requirement, std::string_view state = "not set") {
       if (!required || met) return;
       readiness.ready = false;
       readiness.missing.emplace_back(requirement.key);
       report.checks.push_back(
           {fmt::format("insurer.{}.{}", insurer.bafin, requirement.key), "fail",
-           fmt::format("{} ({}) requires {}: not set", insurer.name, insurer.bafin, requirement.what),
-           requirement.fix});
+           fmt::format("{} ({}) requires {}: {}", insurer.name, insurer.bafin, requirement.what, state),
+           as_admin(session, requirement.fix)});
       ++failures;
     };
     need(insurer.requires_bank, firm.bank, k_bank);
     need(insurer.requires_adac_partner_number, firm.adac_partner_number, k_partner);
-    need(insurer.requires_adac_agb, firm.adac_agb, k_agb);
+    need(insurer.requires_adac_agb, firm.adac_agb, k_agb,
+         firm.adac_agb_version.empty() ? std::string("not set")
+                                       : fmt::format("version '{}' accepted, but '{}' is current",
+                                                     firm.adac_agb_version, adac::k_current_agb_version));
     report.insurers.push_back(std::move(readiness));
   }
   if (failures == 0) {

@@ -12,8 +12,7 @@ namespace ecadm::doctor {
 namespace {
 
 constexpr auto k_max_clock_skew = std::chrono::minutes(5);
-constexpr const char* k_credentials_fix =
-    "ecadm postfach set-credentials --kanzlei-id ID --username USER --password-stdin";
+constexpr const char* k_credentials_fix = "postfach set-credentials --kanzlei-id ID --username USER --password-stdin";
 
 std::optional<std::chrono::system_clock::time_point> parse_utc(const std::string& text) {
   std::tm tm{};
@@ -55,7 +54,7 @@ std::vector<Check> online_checks(Session& session) {
     checks.push_back({"online", "fail",
                       credentials ? fmt::format("e.Consult at {} refused the Postfach credentials", link->url())
                                   : fmt::format("e.Consult at {} refused the check: {}", link->url(), e.what()),
-                      credentials ? k_credentials_fix : e.hint()});
+                      credentials ? as_admin(session, k_credentials_fix) : e.hint()});
   } catch (const Temporary& e) {
     checks.push_back({"online", "fail", fmt::format("e.Consult at {} is not reachable: {}", link->url(), e.what()),
                       "check the endpoint (ecadm settings set-endpoint URL) and the network, then try again"});

@@ -39,12 +39,18 @@ run 0 --store "$S" --json adac show
 [ "$(json "$OUT" '.agb.current')" = true ] || fail "current: $OUT"
 [[ "$(json "$OUT" '.agb.accepted_at')" =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z$ ]] || fail "accepted_at: $OUT"
 
-run 0 --store "$S" --as chef --json adac accept-agb --version 2025-07
-[ "$(json "$OUT" '.changed')" = true ] || fail "older version: $OUT"
+# only the terms in force can be accepted
+unchanged 3 --store "$S" --as chef adac accept-agb --version 2025-07
+contains "$ERR" "invalid version: '2025-07' is not the current version of the ADAC terms ('2026-01')"
+unchanged 3 --store "$S" --as chef --json adac accept-agb --version foo
+[ "$(json "$ERR" '.error.code')" = invalid_data ] || fail "made-up version: $ERR"
+
+# terms accepted under an older version (by an older ecadm) are shown as not current
+sqlite3 "$S" "UPDATE econsult_settings SET adac_agb_version = '2025-07'"
 run 0 --store "$S" adac show
 contains "$OUT" "'2025-07' accepted by 'chef'"
 contains "$OUT" "(current: '2026-01')"
 
-[ "$(sqlite3 "$S" "SELECT count(*) FROM audit_log WHERE action LIKE 'adac.%' AND actor = 'chef'")" = 3 ] ||
+[ "$(sqlite3 "$S" "SELECT count(*) FROM audit_log WHERE action LIKE 'adac.%' AND actor = 'chef'")" = 2 ] ||
   fail "audit: $(sqlite3 "$S" "SELECT action FROM audit_log")"
 finish

@@ -7,22 +7,22 @@ run 0 --store "$S" init --firm "Kanzlei Test" --admin chef --plan basic
 # a fresh basic store: not ready, every failure with the command that fixes it, nothing written
 unchanged 6 --store "$S" doctor
 contains "$OUT" "fail  plan: basic"
-contains "$OUT" "      fix: ecadm firm set-plan professional"
+contains "$OUT" "      fix: ecadm --as chef firm set-plan professional"
 contains "$OUT" "fail  seats:"
-contains "$OUT" "      fix: ecadm license assign chef"
+contains "$OUT" "      fix: ecadm --as chef license assign chef"
 contains "$OUT" "fail  postfach: no credentials"
-contains "$OUT" "      fix: ecadm postfach set-credentials --kanzlei-id ID --username USER --password-stdin"
+contains "$OUT" "      fix: ecadm --as chef postfach set-credentials --kanzlei-id ID --username USER --password-stdin"
 contains "$OUT" "fail  stammdaten:"
 contains "$OUT" "fail  endpoint:"
-contains "$OUT" "      fix: ecadm settings set-endpoint URL"
+contains "$OUT" "      fix: ecadm --as chef settings set-endpoint URL"
 contains "$OUT" "warn  directory:"
-contains "$OUT" "      fix: ecadm insurer sync"
+contains "$OUT" "      fix: ecadm --as LOGIN insurer sync"
 contains "$OUT" "fail  insurer.5836.bankverbindung:"
-contains "$OUT" "      fix: ecadm settings set-bank --iban IBAN --holder NAME"
+contains "$OUT" "      fix: ecadm --as chef settings set-bank --iban IBAN --holder NAME"
 contains "$OUT" "fail  insurer.5826.adac-partnernummer:"
-contains "$OUT" "      fix: ecadm adac set-partner-number NR"
+contains "$OUT" "      fix: ecadm --as chef adac set-partner-number NR"
 contains "$OUT" "fail  insurer.5826.adac-agb:"
-contains "$OUT" "      fix: ecadm adac accept-agb"
+contains "$OUT" "      fix: ecadm --as chef adac accept-agb"
 contains "$OUT" "ok    store:"
 contains "$OUT" "ok    admin:"
 contains "$OUT" "info  passivmandatierung:"
@@ -37,7 +37,7 @@ contains "$OUT" "fail  plan: basic"
 unchanged 6 --store "$S" doctor --json
 [ "$(json "$OUT" '.ready')" = "false" ] || fail "ready should be false"
 [ "$(json "$OUT" '.checks[] | select(.id == "plan") | .status')" = "fail" ] || fail "plan should fail"
-[ "$(json "$OUT" '.checks[] | select(.id == "plan") | .fix')" = "ecadm firm set-plan professional" ] ||
+[ "$(json "$OUT" '.checks[] | select(.id == "plan") | .fix')" = "ecadm --as chef firm set-plan professional" ] ||
   fail "plan fix"
 [ "$(json "$OUT" '[.checks[] | select(.status == "ok") | .fix] | unique | join(",")')" = "" ] ||
   fail "ok checks must have an empty fix"
@@ -69,6 +69,11 @@ sqlite3 "$S" "
     stamm_zip = '04109', stamm_city = 'Leipzig', stamm_country = 'DE', stamm_email = 'k@test.example',
     endpoint = 'http://127.0.0.1:9/ec/v1', bank_holder = 'Kanzlei Test', bank_iban = 'DE89370400440532013000',
     adac_partner_number = 'ADAC-1', adac_agb_version = '2024-01' WHERE id = 1;"
+# terms accepted in an outdated version do not count
+unchanged 6 --store "$S" doctor
+contains "$OUT" "fail  insurer.5826.adac-agb: ADAC Rechtsschutzversicherungs-AG (5826) requires the accepted ADAC terms: version '2024-01' accepted, but '2026-01' is current"
+contains "$OUT" "      fix: ecadm --as chef adac accept-agb"
+sqlite3 "$S" "UPDATE econsult_settings SET adac_agb_version = '2026-01'"
 run 0 --store "$S" doctor
 contains "$OUT" "ok    plan: professional"
 contains "$OUT" "ok    postfach:"

@@ -101,18 +101,24 @@ TEST_SUITE("domain::adac") {
     CHECK(snapshot(store) == before);
   }
 
-  TEST_CASE("accept-agb: another version is recorded and reported as not current") {
+  TEST_CASE("accept-agb: refuses any version but the current one, and changes nothing") {
     TempDir dir;
     auto store = make_firm(dir);
-    auto change = adac::accept_agb(*session_as(store, "chef"), std::string("2025-07"));
-    CHECK(change.message == "'chef' accepted the ADAC terms '2025-07' (the current version is '2026-01')");
-    auto info = adac::show(*session_as(store));
-    CHECK(info.agb_version == "2025-07");
-    CHECK_FALSE(info.agb_current());
-    CHECK(adac::accept_agb(*session_as(store, "chef")).changed);
-    CHECK(adac::show(*session_as(store)).agb_current());
     auto before = snapshot(store);
-    CHECK_THROWS_AS(adac::accept_agb(*session_as(store, "chef"), std::string(" ")), InvalidData);
-    CHECK(snapshot(store) == before);
+    for (const char* version : {"2025-07", "foo", " "}) {
+      CAPTURE(version);
+      try {
+        adac::accept_agb(*session_as(store, "chef"), std::string(version));
+        FAIL("expected InvalidData");
+      } catch (const InvalidData& e) {
+        CHECK(e.field() == "version");
+      }
+      CHECK(snapshot(store) == before);
+    }
+    CHECK(contains(
+        thrown<InvalidData>([&] { adac::accept_agb(*session_as(store, "chef"), std::string("2025-07")); }).what(),
+        "not the current version of the ADAC terms ('2026-01')"));
+    CHECK(adac::accept_agb(*session_as(store, "chef"), std::string("2026-01")).changed);
+    CHECK(adac::show(*session_as(store)).agb_current());
   }
 }

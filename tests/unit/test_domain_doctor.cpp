@@ -41,7 +41,7 @@ void make_ready(const std::filesystem::path& store) {
       "UPDATE econsult_settings SET stamm_name = 'Kanzlei Test', stamm_street = 'Markt', stamm_house_number = '1', "
       "stamm_zip = '04109', stamm_city = 'Leipzig', stamm_country = 'DE', stamm_email = 'k@test.example', "
       "endpoint = 'http://127.0.0.1:9/ec/v1', bank_holder = 'Kanzlei Test', bank_iban = 'DE89370400440532013000', "
-      "adac_partner_number = 'ADAC-1', adac_agb_version = '2024-01' WHERE id = 1;");
+      "adac_partner_number = 'ADAC-1', adac_agb_version = '2026-01' WHERE id = 1;");
 }
 
 std::unique_ptr<Session> session_at(const std::filesystem::path& store, const std::string& utc) {
@@ -65,21 +65,21 @@ TEST_SUITE("domain::doctor") {
     CHECK(status(report, "key-file") == "ok");
     CHECK(status(report, "admin") == "ok");
     CHECK(status(report, "plan") == "fail");
-    CHECK(find(report, "plan")->fix == "ecadm firm set-plan professional");
-    CHECK(find(report, "seats")->fix == "ecadm license assign chef");
+    CHECK(find(report, "plan")->fix == "ecadm --as chef firm set-plan professional");
+    CHECK(find(report, "seats")->fix == "ecadm --as chef license assign chef");
     CHECK(status(report, "postfach") == "fail");
     CHECK(find(report, "postfach")->message == "no credentials");
     CHECK(find(report, "postfach")->fix ==
-          "ecadm postfach set-credentials --kanzlei-id ID --username USER --password-stdin");
+          "ecadm --as chef postfach set-credentials --kanzlei-id ID --username USER --password-stdin");
     CHECK(status(report, "stammdaten") == "fail");
     CHECK(find(report, "stammdaten")->fix.find("--name NAME --street STREET") != std::string::npos);
-    CHECK(find(report, "endpoint")->fix == "ecadm settings set-endpoint URL");
+    CHECK(find(report, "endpoint")->fix == "ecadm --as chef settings set-endpoint URL");
     CHECK(status(report, "directory") == "warn");
-    CHECK(find(report, "directory")->fix == "ecadm insurer sync");
+    CHECK(find(report, "directory")->fix == "ecadm --as LOGIN insurer sync");  // nobody holds a seat yet
     CHECK(status(report, "zentralruf") == "warn");
     CHECK(status(report, "passivmandatierung") == "info");
     CHECK(find(report, "passivmandatierung")->fix.empty());
-    CHECK(status(report, "messages") == "absent");  // no messages table in this schema
+    CHECK(find(report, "messages")->message == "none queued or failed");  // no outbox table yet
     CHECK(status(report, "online") == "absent");
   }
 
@@ -95,9 +95,10 @@ TEST_SUITE("domain::doctor") {
     const auto* rv = insurer(report, "5836");
     REQUIRE(rv);
     CHECK(rv->missing == std::vector<std::string>{"bankverbindung"});
-    CHECK(find(report, "insurer.5826.adac-partnernummer")->fix == "ecadm adac set-partner-number NR");
-    CHECK(find(report, "insurer.5826.adac-agb")->fix == "ecadm adac accept-agb");
-    CHECK(find(report, "insurer.5836.bankverbindung")->fix == "ecadm settings set-bank --iban IBAN --holder NAME");
+    CHECK(find(report, "insurer.5826.adac-partnernummer")->fix == "ecadm --as chef adac set-partner-number NR");
+    CHECK(find(report, "insurer.5826.adac-agb")->fix == "ecadm --as chef adac accept-agb");
+    CHECK(find(report, "insurer.5836.bankverbindung")->fix ==
+          "ecadm --as chef settings set-bank --iban IBAN --holder NAME");
   }
 
   TEST_CASE("run: a firm with everything set is ready; strict turns warnings into not ready") {
@@ -175,9 +176,13 @@ TEST_SUITE("domain::doctor") {
     auto fresh = doctor::run(*session_at(store, "2026-11-25T08:00:00Z"), {});
     CHECK(status(fresh, "directory") == "ok");
     CHECK(find(fresh, "directory")->message.find("5 days ago") != std::string::npos);
+    // the fix names a seat holder: only a seat holder may sync
+    test::session_as(store)->db().exec(
+        "INSERT INTO seat_assignments (user_id, assigned_at) SELECT id, '2026-11-20T08:00:00Z' FROM users "
+        "WHERE login = 'chef'");
     auto stale = doctor::run(*session_at(store, "2026-12-01T08:00:00Z"), {});
     CHECK(status(stale, "directory") == "warn");
-    CHECK(find(stale, "directory")->fix == "ecadm insurer sync");
+    CHECK(find(stale, "directory")->fix == "ecadm --as chef insurer sync");
   }
 
   TEST_CASE("run: master data fix points at --from-location once a location exists") {
@@ -187,7 +192,7 @@ TEST_SUITE("domain::doctor") {
         "INSERT INTO locations (name, street, house_number, zip, city, created_at) "
         "VALUES ('Hauptsitz', 'Markt', '1', '04109', 'Leipzig', '2026-12-01T00:00:00Z')");
     auto report = doctor::run(*test::session_as(store), {});
-    CHECK(find(report, "stammdaten")->fix == "ecadm settings set-stammdaten --from-location");
+    CHECK(find(report, "stammdaten")->fix == "ecadm --as chef settings set-stammdaten --from-location");
   }
 
   TEST_CASE("run: a store or key file readable by others fails with chmod as fix") {

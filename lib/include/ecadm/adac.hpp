@@ -34,7 +34,8 @@ Change set_partner_number(Session& session, const std::string& number);
 
 /// Records that the acting user accepted the terms in `version` (default
 /// k_current_agb_version), and when. Accepting the version already accepted changes
-/// nothing. Throws InvalidData for a bad version, NotPermitted like set_partner_number.
+/// nothing. Throws InvalidData for a version other than the current one,
+/// NotPermitted like set_partner_number.
 Change accept_agb(Session& session, const std::optional<std::string>& version = std::nullopt);
 
 }  // namespace ecadm::adac

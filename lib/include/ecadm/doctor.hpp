@@ -55,6 +55,10 @@ Report run(Session& session, const Options& options);
 /// directory is empty. Throws NotFound for an unknown options.insurer.
 void check_insurers(Session& session, const Options& options, Report& report);
 
+/// `ecadm --as ADMIN COMMAND`, ADMIN being the firm's first active admin: doctor needs
+/// no acting user, but its fixes do, and each must work as printed.
+std::string as_admin(Session& session, std::string_view command);
+
 /// The --online checks: endpoint and Postfach credentials against GET /ping, and the
 /// clock against the server's time. Never throws for e.Consult's answers: each
 /// becomes a failing check with its fix.
