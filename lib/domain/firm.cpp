@@ -30,30 +30,48 @@ void check_login(const std::string& login, const char* field) {
 Change init(const SessionOptions& options, const InitRequest& request) {
   if (request.firm_name.empty()) throw InvalidData("firm", "must not be empty");
   check_login(request.admin_login, "admin");
-  check_plan(request.plan);
+  const std::string plan = request.plan.value_or("basic");
+  check_plan(plan);
   if (request.email) validation::check_email(*request.email, "email");
 
   std::error_code ec;
   bool exists = std::filesystem::exists(options.store, ec);
   if (!exists && options.dry_run)
     return {true, fmt::format("would create store '{}' for firm '{}' with admin '{}' (plan {})", options.store.string(),
-                              request.firm_name, request.admin_login, request.plan)};
+                              request.firm_name, request.admin_login, plan)};
   SessionOptions create = options;
   create.create = true;
   Session session(create);
   return session.write([&]() -> Change {
-    auto existing = session.db().prepare("SELECT name FROM firm WHERE id = 1");
+    auto existing = session.db().prepare("SELECT name, plan FROM firm WHERE id = 1");
     if (existing.step()) {
-      std::string name = existing.column_text(0);
+      std::string name = existing.column_text(0), old_plan = existing.column_text(1);
       auto admin = session.db().prepare(
-          "SELECT 1 FROM users u JOIN user_permissions p ON p.user_id = u.id "
+          "SELECT u.name, u.email FROM users u JOIN user_permissions p ON p.user_id = u.id "
           "WHERE u.login = ? AND p.permission = 'admin'");
       admin.bind(1, request.admin_login);
-      if (name == request.firm_name && admin.step())
-        return {false, fmt::format("store '{}' already holds firm '{}' with admin '{}'", options.store.string(), name,
-                                   request.admin_login)};
-      throw InvalidData("firm", fmt::format("store '{}' already holds firm '{}'", options.store.string(), name),
-                        "pass another --store, or use the existing firm");
+      if (name != request.firm_name || !admin.step())
+        throw InvalidData("firm", fmt::format("store '{}' already holds firm '{}'", options.store.string(), name),
+                          "pass another --store, or use the existing firm");
+      // "already holds" may only be said of the end state asked for: a value given
+      // that differs is named with the command that changes it
+      auto differs = [&](const char* field, const std::string& held, const std::string& given, std::string hint) {
+        throw InvalidData(field,
+                          fmt::format("store '{}' already holds firm '{}', whose {} is '{}', not '{}'",
+                                      options.store.string(), name, field, held, given),
+                          std::move(hint));
+      };
+      if (request.plan && *request.plan != old_plan)
+        differs("plan", old_plan, *request.plan,
+                fmt::format("ecadm --as {} firm set-plan {}", request.admin_login, *request.plan));
+      if (request.admin_name && *request.admin_name != admin.column_text(0))
+        differs("admin name", admin.column_text(0), *request.admin_name,
+                "leave out --admin-name: a user's name is not changed by init");
+      if (request.email && *request.email != admin.column_optional_text(1).value_or(""))
+        differs("email", admin.column_optional_text(1).value_or(""), *request.email,
+                "leave out --email: a user's e-mail is not changed by init");
+      return {false, fmt::format("store '{}' already holds firm '{}' with admin '{}'", options.store.string(), name,
+                                 request.admin_login)};
     }
     // only a new firm gets a new key: for an existing one a missing key file must be restored,
     // since a fresh key could not read the secrets stored under the old one
@@ -61,7 +79,7 @@ Change init(const SessionOptions& options, const InitRequest& request) {
     std::string now = session.now_utc();
     session.db()
         .prepare("INSERT INTO firm (id, name, plan, created_at) VALUES (1, ?, ?, ?)")
-        .bind_all(request.firm_name, request.plan, now)
+        .bind_all(request.firm_name, plan, now)
         .run();
     session.db()
         .prepare("INSERT INTO users (login, name, email, created_at) VALUES (?, ?, ?, ?)")
@@ -72,9 +90,9 @@ Change init(const SessionOptions& options, const InitRequest& request) {
         .bind_all(session.db().last_insert_rowid())
         .run();
     audit::record(session, "firm.init", "firm", std::nullopt,
-                  fmt::format("name={} plan={} admin={}", request.firm_name, request.plan, request.admin_login));
+                  fmt::format("name={} plan={} admin={}", request.firm_name, plan, request.admin_login));
     return {true, fmt::format("created firm '{}' with admin '{}' (plan {}) in '{}'", request.firm_name,
-                              request.admin_login, request.plan, options.store.string())};
+                              request.admin_login, plan, options.store.string())};
   });
 }
 

@@ -57,6 +57,15 @@ checks=$((checks + 1))
 run 6 --store "$S" doctor
 contains "$OUT" "key file"
 mv "$T/key.bak" "$S.key"
+# init says "already holds" only of the end state asked for: a value that differs is refused
+unchanged 3 --store "$S" init --firm "Kanzlei Berger" --admin chef --plan enterprise
+contains "$ERR" "invalid plan: store '$S' already holds firm 'Kanzlei Berger', whose plan is 'professional', not 'enterprise'"
+contains "$ERR" "hint: ecadm --as chef firm set-plan enterprise"
+unchanged 3 --store "$S" init --firm "Kanzlei Berger" --admin chef --admin-name "Dr. Chef"
+contains "$ERR" "whose admin name is 'chef', not 'Dr. Chef'"
+unchanged 3 --store "$S" --json init --firm "Kanzlei Berger" --admin chef --email chef@berger.example
+[ "$(json "$ERR" '.error.code')" = invalid_data ] || fail "init with another e-mail: $ERR"
+unchanged 0 --store "$S" init --firm "Kanzlei Berger" --admin chef
 chmod 644 "$S.key"
 unchanged 1 --store "$S" --as chef postfach set-credentials --kanzlei-id K-2 --username chef --password-file "$T/pw"
 contains "$ERR" "chmod 600"

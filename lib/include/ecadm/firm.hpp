@@ -13,12 +13,13 @@ struct InitRequest {
   std::string admin_login;
   std::optional<std::string> admin_name;
   std::optional<std::string> email;
-  std::string plan = "basic";
+  std::optional<std::string> plan;  ///< default "basic"
 };
 
 /// Creates the store (0600), its key file (0600) and the firm with its first admin.
-/// Idempotent: a store that already holds this firm and admin is left as it is.
-/// Throws InvalidData for bad input or a store that holds another firm.
+/// Idempotent: a store that already holds this firm and admin, with the plan, admin
+/// name and e-mail given (where given), is left as it is. Throws InvalidData for bad
+/// input, a store that holds another firm, or one whose firm differs in a value given.
 Change init(const SessionOptions& options, const InitRequest& request);
 
 struct Firm {
