@@ -130,11 +130,12 @@ Change assign(Session& session, const std::vector<std::string>& logins) {
       }
       if (!user.active)
         throw NotPermitted(fmt::format("cannot assign a seat to '{}': the user is disabled", login),
-                           "assign the seat to an active user");
+                           fmt::format("ecadm user enable {}", login));
       to_assign.push_back(user);
     }
     if (to_assign.empty())
-      return {false, fmt::format("{} already {} a seat", quoted(holding), holding.size() == 1 ? "holds" : "hold")};
+      return {false, fmt::format("already assigned: {} already {} a seat", quoted(holding),
+                                 holding.size() == 1 ? "holds" : "hold")};
 
     auto info = show(session);
     int needed = static_cast<int>(to_assign.size());
@@ -177,7 +178,8 @@ Change unassign(Session& session, const std::vector<std::string>& logins) {
         without.push_back(login);
     }
     if (to_unassign.empty())
-      return {false, fmt::format("{} {} no seat", quoted(without), without.size() == 1 ? "holds" : "hold")};
+      return {false, fmt::format("already unassigned: {} {} no seat", quoted(without),
+                                 without.size() == 1 ? "holds" : "hold")};
     std::vector<std::string> names;
     for (const auto& user : to_unassign) {
       session.db().prepare("DELETE FROM seat_assignments WHERE user_id = ?").bind_all(user.id).run();

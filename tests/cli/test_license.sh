@@ -60,7 +60,7 @@ run 0 --store "$S" --json license show
 
 # idempotence: already holding is success, says so, changes nothing
 unchanged 0 --store "$S" --as chef license assign anna
-contains "$OUT" "'anna' already holds a seat"
+contains "$OUT" "already assigned: 'anna' already holds a seat"
 run 0 --store "$S" --json --as chef license assign anna
 [ "$(json "$OUT" '.changed')" = false ] || fail "changed should be false: $OUT"
 
@@ -93,7 +93,7 @@ run 0 --store "$S" --as chef license remove-seats 1
 run 0 --store "$S" --json license show
 [ "$(json "$OUT" '[.seats.total, .seats.free] | map(tostring) | join(" ")')" = "1 0" ] || fail "after remove: $OUT"
 unchanged 0 --store "$S" --as chef license unassign anna
-contains "$OUT" "'anna' holds no seat"
+contains "$OUT" "already unassigned: 'anna' holds no seat"
 
 # the add-on
 unchanged 3 --store "$S" --as chef license addon enable fax

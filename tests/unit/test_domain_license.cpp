@@ -50,7 +50,7 @@ TEST_SUITE("domain::license") {
     auto before = snapshot(store);
     auto change = license::assign(*session_as(store, "chef"), {"chef"});
     CHECK_FALSE(change.changed);
-    CHECK(change.message == "'chef' already holds a seat");
+    CHECK(change.message == "already assigned: 'chef' already holds a seat");
     CHECK(snapshot(store) == before);
   }
 
@@ -112,6 +112,7 @@ TEST_SUITE("domain::license") {
     auto before = snapshot(store);
     auto disabled = thrown<NotPermitted>([&] { license::assign(*session_as(store, "chef"), {"gone"}); });
     CHECK(std::string(disabled.what()) == "cannot assign a seat to 'gone': the user is disabled");
+    CHECK(disabled.hint() == "ecadm user enable gone");
     auto bad = thrown<InvalidData>([&] { license::assign(*session_as(store, "chef"), {"Not A Login"}); });
     CHECK(bad.field() == "login");
     auto none = thrown<InvalidData>([&] { license::assign(*session_as(store, "chef"), {}); });
@@ -167,7 +168,7 @@ TEST_SUITE("domain::license") {
     auto before = snapshot(store);
     auto again = license::unassign(*session_as(store, "chef"), {"chef"});
     CHECK_FALSE(again.changed);
-    CHECK(again.message == "'chef' holds no seat");
+    CHECK(again.message == "already unassigned: 'chef' holds no seat");
     CHECK(snapshot(store) == before);
     CHECK_THROWS_AS(license::unassign(*session_as(store, "chef"), {"ghost"}), NotFound);
   }
