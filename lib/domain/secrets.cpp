@@ -92,13 +92,17 @@ std::string read_secret(std::istream& in, std::string_view field) {
   std::string line;
   std::getline(in, line);
   if (!line.empty() && line.back() == '\r') line.pop_back();
-  if (line.empty()) throw InvalidData(std::string(field), "must not be empty (read from stdin or --password-file)");
+  if (line.empty())
+    throw InvalidData(std::string(field), "must not be empty (read from stdin or --password-file)",
+                      "put the password on the first line of stdin (--password-stdin) or of the file");
   return line;
 }
 
 std::string read_secret_file(const std::filesystem::path& file, std::string_view field) {
   std::ifstream in(file);
-  if (!in) throw InvalidData(std::string(field), fmt::format("file '{}' is not readable", file.string()));
+  if (!in)
+    throw InvalidData(std::string(field), fmt::format("file '{}' is not readable", file.string()),
+                      "check the path and that this user may read the file");
   return read_secret(in, field);
 }
 

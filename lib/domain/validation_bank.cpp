@@ -81,51 +81,61 @@ std::optional<size_t> iban_length(std::string_view country) {
   return std::nullopt;
 }
 
+namespace {
+
+// A refusal of an IBAN or BIC always shows the right shape: most are typing errors.
+struct BankRefusal {
+  std::string field;
+  const char* hint;
+  [[noreturn]] void operator()(std::string rule) const { throw InvalidData(field, std::move(rule), hint); }
+};
+
+}  // namespace
+
 std::string normalize_iban(std::string_view input, std::string_view field) {
-  const std::string f(field);
+  const BankRefusal refuse{std::string(field), "copy the IBAN from a bank statement, e.g. DE89 3704 0044 0532 0130 00"};
   std::string iban = compact_upper(input);
-  if (iban.empty()) throw InvalidData(f, "must not be empty");
+  if (iban.empty()) refuse("must not be empty");
   auto bad = std::find_if(iban.begin(), iban.end(), [](char c) { return !is_upper(c) && !is_digit(c); });
   if (bad != iban.end())
-    throw InvalidData(f, fmt::format("'{}' contains '{}': only letters A-Z, digits and spaces are allowed",
-                                     std::string(input), char_at(iban, static_cast<size_t>(bad - iban.begin()))));
+    refuse(fmt::format("'{}' contains '{}': only letters A-Z, digits and spaces are allowed", std::string(input),
+                       char_at(iban, static_cast<size_t>(bad - iban.begin()))));
   if (iban.size() < 2 || !is_upper(iban[0]) || !is_upper(iban[1]))
-    throw InvalidData(f, fmt::format("'{}' must start with a two-letter country code (e.g. DE)", std::string(input)));
+    refuse(fmt::format("'{}' must start with a two-letter country code (e.g. DE)", std::string(input)));
   std::string country = iban.substr(0, 2);
   auto length = iban_length(country);
-  if (!length) throw InvalidData(f, fmt::format("unknown country code '{}'", country));
-  if (iban.size() != *length)
-    throw InvalidData(f, fmt::format("a {} IBAN has {} characters, not {}", country, *length, iban.size()));
+  if (!length) refuse(fmt::format("unknown country code '{}'", country));
+  if (iban.size() != *length) refuse(fmt::format("a {} IBAN has {} characters, not {}", country, *length, iban.size()));
   if (!is_digit(iban[2]) || !is_digit(iban[3]))
-    throw InvalidData(f, fmt::format("check digits '{}' (characters 3-4) must be two digits", iban.substr(2, 2)));
+    refuse(fmt::format("check digits '{}' (characters 3-4) must be two digits", iban.substr(2, 2)));
   std::string check = iban.substr(2, 2);
   if (check == "00" || check == "01" || check == "99")
-    throw InvalidData(f, fmt::format("check digits '{}' are impossible (02 to 98)", check));
-  if (iban_mod97(iban) != 1) throw InvalidData(f, "checksum is wrong (mod 97 must be 1)");
+    refuse(fmt::format("check digits '{}' are impossible (02 to 98)", check));
+  if (iban_mod97(iban) != 1) refuse("checksum is wrong (mod 97 must be 1)");
   return iban;
 }
 
 std::string normalize_bic(std::string_view input, std::optional<std::string_view> iban_country,
                           std::string_view field) {
-  const std::string f(field);
+  const BankRefusal refuse{std::string(field), "give the BIC of the IBAN's bank, e.g. COBADEFFXXX, or leave it out"};
   std::string bic = compact_upper(input);
-  if (bic.empty()) throw InvalidData(f, "must not be empty");
+  if (bic.empty()) refuse("must not be empty");
   if (bic.size() != 8 && bic.size() != 11)
-    throw InvalidData(
-        f, fmt::format("'{}' has {} characters; a BIC has 8 or 11 (ISO 9362)", std::string(input), bic.size()));
+    refuse(fmt::format("'{}' has {} characters; a BIC has 8 or 11 (ISO 9362)", std::string(input), bic.size()));
   bool ok = true;
   for (size_t i = 0; i < bic.size(); ++i) ok = ok && (i < 6 ? is_upper(bic[i]) : is_upper(bic[i]) || is_digit(bic[i]));
   if (!ok)
-    throw InvalidData(f, fmt::format("'{}' does not match ISO 9362: 4 letters bank, 2 letters country, "
-                                     "2 letters or digits location, optional 3 letters or digits branch",
-                                     std::string(input)));
+    refuse(
+        fmt::format("'{}' does not match ISO 9362: 4 letters bank, 2 letters country, "
+                    "2 letters or digits location, optional 3 letters or digits branch",
+                    std::string(input)));
   std::string country = bic.substr(4, 2);
   if (iban_country && country != *iban_country) {
     bool territory = std::any_of(std::begin(k_bic_territories), std::end(k_bic_territories),
                                  [&](const auto& t) { return t.first == country && t.second == *iban_country; });
     if (!territory)
-      throw InvalidData(f, fmt::format("the BIC's country '{}' (characters 5-6) does not match the IBAN's country '{}'",
-                                       country, *iban_country));
+      refuse(fmt::format("the BIC's country '{}' (characters 5-6) does not match the IBAN's country '{}'", country,
+                         *iban_country));
   }
   return bic;
 }

@@ -43,8 +43,9 @@ std::string normalize_endpoint(std::string_view input, std::string_view field) {
   if (auto at = shown.find('@'), start = shown.find("://");
       at != std::string::npos && start != std::string::npos && start < at && shown.find('/', start + 3) > at)
     shown.replace(start + 3, at - start - 3, "***");
-  auto refuse = [&](std::string_view rule) { throw InvalidData(f, fmt::format("'{}' {}", shown, rule)); };
-  if (url.empty()) throw InvalidData(f, "must not be empty");
+  const char* hint = "write it like https://econsult.example.de/ec/v1";
+  auto refuse = [&](std::string_view rule) { throw InvalidData(f, fmt::format("'{}' {}", shown, rule), hint); };
+  if (url.empty()) throw InvalidData(f, "must not be empty", hint);
   if (std::any_of(url.begin(), url.end(), [](unsigned char c) { return c <= 0x20 || c >= 0x7F; }))
     refuse("must not contain spaces, control or non-ASCII characters");
   auto scheme_end = url.find("://");

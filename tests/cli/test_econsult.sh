@@ -33,7 +33,7 @@ contains "$ERR" "ZUGANG"
 contains "$ERR" "ecadm postfach set-credentials"
 run 6 --store "$S" doctor --online
 contains "$OUT" "fail  online"
-contains "$OUT" "ecadm postfach set-credentials"
+contains "$OUT" "fix: ecadm --as chef postfach set-credentials"
 
 run_in 0 "$PW" --store "$S" --as chef postfach set-credentials --kanzlei-id K-104233 --username chef --password-stdin
 
@@ -52,6 +52,12 @@ run 0 --store "$S" --json insurer list
 [ "$(json "$OUT" '.stand')" = 2026-12-01 ] || fail "insurer list: stand"
 run 0 --store "$S" --json insurer list --sparte schaden --search allianz
 [ "$(json "$OUT" '.items | map(.bafin) | join(",")')" = 5312 ] || fail "insurer list filter: $OUT"
+# search ignores the case of umlauts; ÖRAG sorts among the O, not after Z
+run 0 --store "$S" --json insurer list --search örag
+[ "$(json "$OUT" '.items | map(.bafin) | join(",")')" = 5813 ] || fail "insurer list --search örag: $OUT"
+run 0 --store "$S" --json insurer list --sparte rechtsschutz
+[ "$(json "$OUT" '[.items[].name | .[0:4]] | .[index("Neue") + 1]')" = "ÖRAG" ] ||
+  fail "ÖRAG should follow Neue: $(json "$OUT" '[.items[].name] | join(", ")')"
 run 0 --store "$S" --json insurer show 5826
 [ "$(json "$OUT" '.anforderungen | join(",")')" = "adac-partnernummer,adac-agb" ] || fail "ADAC requirements: $OUT"
 [ "$(json "$OUT" '.vsnr_muster')" = '^RS-[0-9]{4}-[0-9]{4}$' ] || fail "ADAC pattern: $OUT"

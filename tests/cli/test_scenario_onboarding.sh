@@ -47,6 +47,7 @@ run 0 --store "$S" --json license show; log
 # the bank account for R+V: a wrong checksum is refused, the right one kept
 unchanged 3 --store "$S" --as chef settings set-bank --iban "DE89 3704 0044 0532 0130 01" --holder X; log
 contains "$ERR" "iban" "IBAN refusal"
+contains "$ERR" "hint: copy the IBAN from a bank statement, e.g. DE89 3704 0044 0532 0130 00"
 run 0 --store "$S" --as chef settings set-bank --iban "DE89 3704 0044 0532 0130 00" --bic COBADEFFXXX \
   --holder "Kanzlei Berger"; log
 

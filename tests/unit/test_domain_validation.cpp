@@ -19,6 +19,7 @@ std::string refusal(const std::function<void()>& fn, const std::string& field) {
     CHECK(e.field() == field);
     CHECK(e.code() == ExitCode::invalid);
     CHECK(std::string(e.what()).rfind("invalid " + field + ": ", 0) == 0);
+    CHECK_MESSAGE(!e.hint().empty(), "every refusal names its fix: " << e.what());
     return e.what();
   }
   FAIL_CHECK("expected InvalidData for field " << field);

@@ -47,10 +47,13 @@ struct UsageError : Error {
   explicit UsageError(std::string message, std::string hint = {})
       : Error(ExitCode::usage, std::move(message), std::move(hint)) {}
 };
-/// Exit 3: a value breaks a rule. Carries the field and the rule it broke.
+/// Exit 3: a value breaks a rule. Carries the field and the rule it broke; without a
+/// hint of its own, the hint says which value to correct.
 struct InvalidData : Error {
   InvalidData(std::string field, std::string rule, std::string hint = {})
-      : Error(ExitCode::invalid, "invalid " + field + ": " + rule, std::move(hint)), m_field(std::move(field)) {}
+      : Error(ExitCode::invalid, "invalid " + field + ": " + rule,
+              hint.empty() ? "correct the " + field + " and run the command again" : std::move(hint)),
+        m_field(std::move(field)) {}
   const std::string& field() const { return m_field; }
 
  private:
