@@ -10,10 +10,21 @@
 namespace ecadm::store {
 namespace {
 
-[[noreturn]] void fail_db(sqlite3* db, std::string_view what, std::string_view sql) {
-  const char* detail = db ? sqlite3_errmsg(db) : "out of memory";
-  if (sql.empty()) throw Failure(fmt::format("store: {}: {}", what, detail));
-  throw Failure(fmt::format("store: {}: {} (SQL: {})", what, detail, sql));
+// Another process holding the write lock past the busy timeout is no fault of the
+// store: that is worth a retry (a cron job's next run), not a bug report.
+bool is_busy(sqlite3* db) {
+  int rc = db ? sqlite3_errcode(db) & 0xff : SQLITE_NOMEM;
+  return rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
+}
+
+[[noreturn]] void fail_db(sqlite3* db, std::string_view what, std::string_view sql, const char* detail = nullptr) {
+  if (!detail) detail = db ? sqlite3_errmsg(db) : "out of memory";
+  std::string message = sql.empty() ? fmt::format("store: {}: {}", what, detail)
+                                    : fmt::format("store: {}: {} (SQL: {})", what, detail, sql);
+  if (is_busy(db))
+    throw Temporary(std::move(message) + ": another ecadm holds the store's write lock",
+                    "try again when the other command has finished");
+  throw Failure(std::move(message));
 }
 
 // SQLite creates the file with the process umask; create it ourselves first so the
@@ -122,6 +133,12 @@ Database::Database(const std::filesystem::path& path, Mode mode) : m_path(path) 
   }
   sqlite3_extended_result_codes(m_db, 1);
   sqlite3_busy_timeout(m_db, 5000);
+  // Each ecadm call is one short process. Checkpointing on close and deleting the WAL
+  // would cost two more fsyncs per call; the WAL is checkpointed by SQLite's
+  // auto-checkpoint instead, and stays beside the store (same mode as the store).
+  int persist = 1;
+  sqlite3_file_control(m_db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+  sqlite3_db_config(m_db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
   try {
     exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
     migrate(*this);
@@ -153,7 +170,7 @@ void Database::exec(std::string_view sql) {
   if (sqlite3_exec(m_db, copy.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
     std::string detail = error ? error : sqlite3_errmsg(m_db);
     sqlite3_free(error);
-    throw Failure(fmt::format("store: exec: {} (SQL: {})", detail, sql));
+    fail_db(m_db, "exec", sql, detail.c_str());
   }
 }
 

@@ -31,6 +31,42 @@ TEST_SUITE("store::Database") {
     CHECK(again.user_version() == store::schema_version());
   }
 
+  TEST_CASE("transaction: a write lock held by another process past the busy timeout is Temporary") {
+    TempDir dir;
+    auto path = dir / "s.db";
+    store::Database holder(path, store::Database::Mode::create);
+    store::Transaction held(holder);  // BEGIN IMMEDIATE: the write lock
+    store::Database waiter(path, store::Database::Mode::open_existing);
+    try {
+      store::Transaction blocked(waiter);
+      FAIL("expected Temporary");
+    } catch (const Temporary& e) {
+      CHECK(std::string(e.what()).find("another ecadm holds the store's write lock") != std::string::npos);
+      CHECK(e.hint() == "try again when the other command has finished");
+    }
+    held.rollback();
+    store::Transaction free_now(waiter);  // once released, the store is usable again
+    free_now.commit();
+  }
+
+  TEST_CASE("close: the WAL stays beside the store with the store's mode, and a reopen sees every commit") {
+    TempDir dir;
+    auto path = dir / "s.db";
+    {
+      store::Database db(path, store::Database::Mode::create);
+      store::Transaction t(db);
+      db.exec("INSERT INTO firm (id, name, plan, created_at) VALUES (1, 'F', 'basic', 'now')");
+      t.commit();
+    }
+    struct stat st {};
+    REQUIRE(::stat((path.string() + "-wal").c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    store::Database again(path, store::Database::Mode::open_existing);
+    auto stmt = again.prepare("SELECT name FROM firm");
+    REQUIRE(stmt.step());
+    CHECK(stmt.column_text(0) == "F");
+  }
+
   TEST_CASE("open: a missing store is 'not ready' and names init") {
     TempDir dir;
     try {
