@@ -90,7 +90,7 @@ Change init(const SessionOptions& options, const InitRequest& request) {
         .bind_all(session.db().last_insert_rowid())
         .run();
     audit::record(session, "firm.init", "firm", std::nullopt,
-                  fmt::format("name={} plan={} admin={}", request.firm_name, plan, request.admin_login));
+                  fmt::format("name={}; plan={}; admin={}", request.firm_name, plan, request.admin_login));
     return {true, fmt::format("created firm '{}' with admin '{}' (plan {}) in '{}'", request.firm_name,
                               request.admin_login, plan, options.store.string())};
   });

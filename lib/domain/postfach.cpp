@@ -32,7 +32,7 @@ std::optional<Stored> stored(Session& session) {
 
 // The audit form: who the credentials belong to, the password only as the mask.
 std::string describe(const std::string& kanzlei_id, const std::string& username) {
-  return fmt::format("kanzlei_id={} username={} password={}", kanzlei_id, username, secrets::k_mask);
+  return fmt::format("kanzlei_id={}; username={}; password={}", kanzlei_id, username, secrets::k_mask);
 }
 
 // True when the stored password is the given one. A password sealed under another

@@ -153,7 +153,7 @@ Change add(Session& session, const AddRequest& request) {
         .run();
     insert_permissions(session, session.db().last_insert_rowid(), grants);
     audit::record(session, "user.add", "user:" + request.login, std::nullopt,
-                  fmt::format("name={} email={} permissions={}", name, email.value_or(""), joined(grants)));
+                  fmt::format("name={}; email={}; permissions={}", name, email.value_or(""), joined(grants)));
     return {true, fmt::format("added user '{}' ({}){}", request.login, name,
                               grants.empty() ? "" : " with " + permissions_phrase(grants))};
   });

@@ -9,7 +9,7 @@ run 0 --store "$S" --as chef -n firm set-plan basic   # a dry run leaves no trac
 
 unchanged 0 --store "$S" audit
 [ "$(wc -l <<<"$OUT")" = "3" ] || fail "three entries expected: $OUT"
-contains "$OUT" "  -  firm.init  firm  - -> name=Kanzlei Test plan=basic admin=chef"
+contains "$OUT" "  -  firm.init  firm  - -> name=Kanzlei Test; plan=basic; admin=chef"
 contains "$OUT" "  chef  firm.set-plan  firm  basic -> professional"
 contains "$OUT" "  chef  firm.set-plan  firm  professional -> enterprise"
 lacks "$OUT" "-> basic"

@@ -92,7 +92,7 @@ mv "$T/key.bak" "$S.key"
 # the audit log names the account and masks the password
 audit=$(sqlite3 "$S" "SELECT * FROM audit_log")
 contains "$audit" "postfach.set-credentials"
-contains "$audit" "kanzlei_id=K-1 username=roth password=********"
+contains "$audit" "kanzlei_id=K-1; username=roth; password=********"
 lacks "$audit" "$PW" "audit log"
 lacks "$audit" "$PW2" "audit log"
 

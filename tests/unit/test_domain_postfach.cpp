@@ -73,9 +73,9 @@ TEST_SUITE("domain::postfach") {
         "id");
     REQUIRE(stmt.step());
     CHECK(stmt.column_text(0) == "");
-    CHECK(stmt.column_text(1) == "kanzlei_id=K-1234 username=kanzlei.user password=********");
+    CHECK(stmt.column_text(1) == "kanzlei_id=K-1234; username=kanzlei.user; password=********");
     REQUIRE(stmt.step());
-    CHECK(stmt.column_text(0) == "kanzlei_id=K-1234 username=kanzlei.user password=********");
+    CHECK(stmt.column_text(0) == "kanzlei_id=K-1234; username=kanzlei.user; password=********");
     CHECK(snapshot(store).find(k_password) == std::string::npos);
     CHECK(snapshot(store).find("anderes-passwort") == std::string::npos);
   }
