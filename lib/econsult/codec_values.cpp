@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
 #include <limits>
+#include <regex>
 
 #include "ecadm/econsult/codec.hpp"
 
@@ -33,8 +35,11 @@ int number(std::string_view text, std::size_t from, std::size_t count) {
 bool valid_date(std::string_view t) {
   if (t.size() != 10 || !digits(t, 0, 4) || t[4] != '-' || !digits(t, 5, 2) || t[7] != '-' || !digits(t, 8, 2))
     return false;
-  const int month = number(t, 5, 2), day = number(t, 8, 2);
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  // the real calendar (month lengths, leap years), as validation::check_date has it
+  const std::chrono::year_month_day date{std::chrono::year{number(t, 0, 4)},
+                                         std::chrono::month{static_cast<unsigned>(number(t, 5, 2))},
+                                         std::chrono::day{static_cast<unsigned>(number(t, 8, 2))}};
+  return date.ok();
 }
 
 }  // namespace
@@ -115,6 +120,22 @@ void check_one_of(std::string_view text, std::initializer_list<std::string_view>
   std::string list;
   for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
   fail(where, text, "one of " + list);
+}
+
+void check_pattern(std::string_view text, std::string_view where) {
+  std::size_t characters = 0;
+  for (char c : text) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  if (characters > k_max_pattern)
+    throw ProtocolError(
+        fmt::format("invalid e.Consult body: {} has {} characters, more than {}", where, characters, k_max_pattern));
+  if (text.empty()) fail(where, text, "a non-empty regular expression");
+  try {
+    [[maybe_unused]] const std::regex compiled(text.begin(), text.end(), std::regex::ECMAScript);
+  } catch (const std::regex_error& e) {
+    std::string reason = e.what();
+    if (!reason.empty() && reason.back() == '.') reason.pop_back();
+    fail(where, text, fmt::format("an ECMAScript regular expression ({})", reason));
+  }
 }
 
 std::uint64_t parse_size(std::string_view text, std::string_view where) {

@@ -73,6 +73,8 @@ VersichererListe parse_versicherer_liste(std::string_view xml) {
     entry.deckungsanfrage = v.attribute("deckungsanfrage");
     check_one_of(entry.deckungsanfrage, {"voll", "teil", "keine"}, where + " deckungsanfrage");
     entry.vsnr_muster = v.optional_attribute("vsnrMuster");
+    // refused here rather than when a policy number is checked against it
+    if (entry.vsnr_muster) check_pattern(*entry.vsnr_muster, where + " vsnrMuster");
     for (auto a : v.repeated("Anforderung", 0, 3)) {
       auto anforderung = leaf_text(a, v.path_of("Anforderung"));
       check_one_of(anforderung, {"bankverbindung", "adac-partnernummer", "adac-agb"}, where + " Anforderung");

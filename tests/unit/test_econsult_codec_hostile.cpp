@@ -186,6 +186,42 @@ TEST_SUITE("econsult::codec hostile") {
                   "Postfach/@mehr");
   }
 
+  TEST_CASE("parse: a date must exist in the calendar, in a date and in a timestamp") {
+    const auto liste = encode(sample_versicherer_liste());
+    const auto with_stand = [&](const std::string& stand) {
+      return parse_versicherer_liste(replaced(liste, "stand=\"2026-12-01\"", "stand=\"" + stand + "\""));
+    };
+    for (const auto* day : {"2026-02-29", "2026-02-30", "2026-04-31", "2100-02-29", "2026-00-10", "2026-12-00"})
+      CHECK_REFUSED(with_stand(day), std::string("'") + day + "' in VersichererListe/@stand is not a date YYYY-MM-DD");
+    for (const auto* day : {"2028-02-29", "2000-02-29", "2026-01-31", "2026-04-30", "2026-12-31"})
+      CHECK(with_stand(day).stand == day);
+    const auto pong = encode(Pong{"K-1", "chef", "2026-12-01T10:00:00Z"});
+    CHECK_REFUSED(parse_pong(replaced(pong, "2026-12-01T", "2026-02-30T")),
+                  "in Pong/@serverzeit is not an RFC 3339 timestamp");
+  }
+
+  TEST_CASE("parse: a policy-number pattern that std::regex cannot compile, or longer than 200, is refused") {
+    const auto liste = encode(sample_versicherer_liste());
+    const auto with_muster = [&](const std::string& muster) {
+      return parse_versicherer_liste(replaced(liste, "vsnrMuster=\"^RS-[0-9]{4}$\"", "vsnrMuster=\"" + muster + "\""));
+    };
+    CHECK_REFUSED(with_muster("(["), "'([' in Versicherer '5826' vsnrMuster is not an ECMAScript regular expression");
+    CHECK_REFUSED(with_muster("^RS-[0-9]{4$"), "in Versicherer '5826' vsnrMuster is not an ECMAScript regular");
+    CHECK_REFUSED(with_muster("a)"), "Versicherer '5826' vsnrMuster");
+    // std::regex's own limit on states refuses a pattern that would compile into millions of them
+    CHECK_REFUSED(with_muster("(((a{100}){100}){100})"), "vsnrMuster is not an ECMAScript regular expression");
+    CHECK_REFUSED(with_muster(""), "'' in Versicherer '5826' vsnrMuster is not a non-empty regular expression");
+    CHECK_REFUSED(with_muster(std::string(201, 'a')),
+                  "Versicherer '5826' vsnrMuster has 201 characters, more than 200");
+    // the limit counts characters, not bytes: 200 umlauts are 400 bytes
+    std::string umlauts;
+    for (int i = 0; i < 200; ++i) umlauts += "\xC3\x96";
+    CHECK(with_muster(umlauts).versicherer.front().vsnr_muster == umlauts);
+    CHECK(with_muster("^OE-[0-9]{4}-[0-9]{4}$").versicherer.front().vsnr_muster == "^OE-[0-9]{4}-[0-9]{4}$");
+    // an insurer without a pattern stays without one
+    CHECK_FALSE(with_muster("x").versicherer.back().vsnr_muster.has_value());
+  }
+
   TEST_CASE("parse: a repeated attribute is refused") {
     CHECK_REFUSED(parse_fehler(replaced(fehler_body("x"), "code=\"SERVER\"", "code=\"SERVER\" code=\"SCHEMA\"")),
                   "attribute 'code' appears twice on 'Fehler'");
