@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <string_view>
+#include <utility>
 
 #include "ecadm/audit.hpp"
 #include "ecadm/error.hpp"
@@ -32,9 +35,43 @@ bool has_requirement(const econsult::Versicherer& v, std::string_view what) {
   return std::find(v.anforderungen.begin(), v.anforderungen.end(), what) != v.anforderungen.end();
 }
 
+// Lower case for ASCII and the upper-case letters of Latin-1 in UTF-8 (Ä Ö Ü, É, ...:
+// C3 80-9E but for the multiplication sign C3 97, whose lower case is C3 A0-BE). Other
+// bytes are kept, so that a search for "örag" finds "ÖRAG".
 std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto& c = s[i];
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 'A' && byte <= 'Z') {
+      c = static_cast<char>(byte + ('a' - 'A'));
+    } else if (byte == 0xC3 && i + 1 < s.size()) {
+      const auto next = static_cast<unsigned char>(s[i + 1]);
+      if (next >= 0x80 && next <= 0x9E && next != 0x97) s[i + 1] = static_cast<char>(next + 0x20);
+      ++i;
+    }
+  }
   return s;
+}
+
+// The key names are sorted by: lower case, with ä ö ü sorted as a o u and ß as ss
+// (DIN 5007-1), so that "ÖRAG" stands among the O, not after Z.
+std::string collation_key(const std::string& name) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> k_bases{
+      {{"ä", "a"}, {"ö", "o"}, {"ü", "u"}, {"ß", "ss"}}};
+  const auto folded = lower(name);
+  const std::string_view text(folded);
+  std::string key;
+  for (std::size_t i = 0; i < text.size();) {
+    auto base = std::find_if(k_bases.begin(), k_bases.end(),
+                             [&](const auto& b) { return text.substr(i, b.first.size()) == b.first; });
+    if (base != k_bases.end()) {
+      key += base->second;
+      i += base->first.size();
+    } else {
+      key += text[i++];
+    }
+  }
+  return key;
 }
 
 }  // namespace
@@ -77,15 +114,19 @@ Directory list(Session& session, const Filter& filter) {
     dir.stand = meta.column_text(0);
     dir.synced_at = meta.column_text(1);
   }
+  // ORDER BY name gives equal keys ("Arag", "Ärag") a fixed order for the stable sort
   auto rows = session.db().prepare(fmt::format("SELECT {} FROM insurers ORDER BY name", k_columns));
   std::string needle = filter.search ? lower(*filter.search) : std::string();
+  std::vector<std::pair<std::string, econsult::Versicherer>> found;  // collation key, insurer
   while (rows.step()) {
     auto v = read_row(rows);
     if (filter.sparte && !(*filter.sparte == "rechtsschutz" ? v.rechtsschutz : v.schaden)) continue;
     if (!needle.empty() && lower(v.name).find(needle) == std::string::npos && v.bafin.find(needle) == std::string::npos)
       continue;
-    dir.items.push_back(std::move(v));
+    found.emplace_back(collation_key(v.name), std::move(v));
   }
+  std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& entry : found) dir.items.push_back(std::move(entry.second));
   return dir;
 }
 

@@ -64,6 +64,33 @@ TEST_SUITE("domain::insurers") {
     CHECK_THROWS_AS(insurers::list(*session, {"leben", std::nullopt}), InvalidData);
   }
 
+  TEST_CASE("list: search ignores the case of umlauts; umlauts sort with their base letter") {
+    TempDir dir;
+    auto session = test::session_as(test::make_firm(dir));
+    auto list = sample();
+    list.versicherer.push_back({"5813", "ÖRAG Rechtsschutz-Versicherungs-AG", true, false, "voll", std::nullopt, {}});
+    list.versicherer.push_back({"5810", "Zürich Versicherung", true, true, "teil", std::nullopt, {}});
+    list.versicherer.push_back({"5800", "ARAG SE", true, false, "voll", std::nullopt, {}});
+    list.versicherer.push_back({"5850", "Örtliche Straßen AG", false, true, "keine", std::nullopt, {}});
+    list.versicherer.push_back({"5851", "Ortliche Strasse AG", false, true, "keine", std::nullopt, {}});
+    insurers::store_directory(*session, list);
+
+    for (const auto* needle : {"örag", "ÖRAG", "Örag", "öRaG"}) {
+      auto found = insurers::list(*session, {std::nullopt, needle}).items;
+      REQUIRE_MESSAGE(found.size() == 1, needle);
+      CHECK(found.front().bafin == "5813");
+    }
+    CHECK(insurers::list(*session, {std::nullopt, "ZÜRICH"}).items.front().bafin == "5810");
+    CHECK(insurers::list(*session, {std::nullopt, "STRASSE"}).items.size() == 1);  // ß is not folded in a search
+
+    std::vector<std::string> names;
+    for (const auto& v : insurers::list(*session).items) names.push_back(v.name);
+    CHECK(names == std::vector<std::string>{"ADAC Rechtsschutzversicherungs-AG", "Allianz Versicherungs-AG", "ARAG SE",
+                                            "ÖRAG Rechtsschutz-Versicherungs-AG", "Ortliche Strasse AG",
+                                            "Örtliche Straßen AG", "R+V Rechtsschutzversicherung AG",
+                                            "Zürich Versicherung"});
+  }
+
   TEST_CASE("show: an unknown insurer is not found, with a hint to sync first") {
     TempDir dir;
     auto session = test::session_as(test::make_firm(dir));
