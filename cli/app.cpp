@@ -6,6 +6,7 @@
 #include <csignal>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "commands.hpp"
 #include "context.hpp"
@@ -56,6 +57,21 @@ std::string command_path(const CLI::App* app) {
   return path;
 }
 
+// CLI11 reports a mistyped command, or an unknown option before the command, as "A
+// subcommand is required": a word left over where a command group needed one of its
+// commands is named instead, a command word rather than an option when there is one.
+std::optional<std::string> unknown_word(const CLI::App& app, const CLI::App& group) {
+  if (group.get_subcommands([](const CLI::App*) { return true; }).empty()) return std::nullopt;
+  const auto left = app.remaining(true);
+  const std::string path = command_path(&group);
+  for (const auto& word : left)
+    if (!word.empty() && word.front() != '-')
+      return fmt::format("unknown command '{}{}{}'", path, path.empty() ? "" : " ", word);
+  for (const auto& word : left)
+    if (word.size() > 1) return fmt::format("unknown option '{}'", word);
+  return std::nullopt;
+}
+
 }  // namespace
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, std::istream& in) {
@@ -88,14 +104,17 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     out << app.help("", CLI::AppFormatMode::All);
     return 0;
   } catch (const CLI::CallForVersion&) {
-    out << app.version() << "\n";
+    if (json || ctx.json())
+      out << nlohmann::json{{"version", ECADM_VERSION}}.dump() << "\n";
+    else
+      out << app.version() << "\n";
     return 0;
   } catch (const CLI::ParseError& e) {
     const CLI::App* failed = &app;
     while (!failed->get_subcommands().empty()) failed = failed->get_subcommands().front();
-    std::string path = command_path(failed);
-    return report(err, json || ctx.json(), ExitCode::usage, e.what(),
-                  fmt::format("ecadm {}{}--help", path, path.empty() ? "" : " "));
+    const std::string path = command_path(failed);
+    const auto hint = fmt::format("ecadm {}{}--help", path, path.empty() ? "" : " ");
+    return report(err, json || ctx.json(), ExitCode::usage, unknown_word(app, *failed).value_or(e.what()), hint);
   } catch (const Error& e) {
     if (interrupt_requested() && e.code() != ExitCode::interrupted)  // e.g. a read cut short by the signal
       return report(err, json || ctx.json(), ExitCode::interrupted,

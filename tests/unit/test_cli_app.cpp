@@ -55,6 +55,48 @@ TEST_SUITE("cli::run") {
     CHECK(contains(doc["error"]["hint"].get<std::string>(), "ecadm license add-seats --help"));
   }
 
+  TEST_CASE("version in JSON mode is one JSON document") {
+    for (const auto& args : {std::vector<std::string>{"--json", "--version"}, {"--version", "--output", "json"}}) {
+      auto version = ecadm_run(args);
+      CHECK(version.code == 0);
+      CHECK(nlohmann::json::parse(version.out) == nlohmann::json{{"version", ECADM_VERSION}});
+      CHECK(version.err.empty());
+    }
+  }
+
+  TEST_CASE("an unknown command is named, with the help of its group as hint") {
+    TempDir dir;
+    std::string store = (dir / "s.db").string();
+    auto top = ecadm_run({"--store", store, "bogus"});
+    CHECK(top.code == 2);
+    CHECK(top.err == "ecadm: error: unknown command 'bogus'\nhint: ecadm --help\n");
+    auto nested = ecadm_run({"firm", "bogus", "--store", store});
+    CHECK(nested.code == 2);
+    CHECK(nested.err == "ecadm: error: unknown command 'firm bogus'\nhint: ecadm firm --help\n");
+    auto deeper = ecadm_run({"license", "addon", "bogus"});
+    CHECK(deeper.code == 2);
+    CHECK(contains(deeper.err, "unknown command 'license addon bogus'\nhint: ecadm license addon --help"));
+    auto json = ecadm_run({"--json", "user", "bogus"});
+    CHECK(json.code == 2);
+    auto doc = nlohmann::json::parse(json.err);
+    CHECK(doc["error"]["message"] == "unknown command 'user bogus'");
+    CHECK(doc["error"]["hint"] == "ecadm user --help");
+    // an unknown option where a command is needed is named as an option
+    auto top_option = ecadm_run({"--bogus"});
+    CHECK(top_option.code == 2);
+    CHECK(top_option.err == "ecadm: error: unknown option '--bogus'\nhint: ecadm --help\n");
+    CHECK(contains(ecadm_run({"firm", "--bogus"}).err, "unknown option '--bogus'\nhint: ecadm firm --help"));
+    CHECK(contains(ecadm_run({"--bogus", "firm", "nope"}).err, "unknown command 'firm nope'"));
+    // a group without its command, or a command's unexpected argument, are not unknown commands
+    auto missing = ecadm_run({"firm"});
+    CHECK(missing.code == 2);
+    CHECK(contains(missing.err, "A subcommand is required"));
+    auto option = ecadm_run({"firm", "show", "--bogus"});
+    CHECK(option.code == 2);
+    CHECK(contains(option.err, "not expected: --bogus\nhint: ecadm firm show --help"));
+    CHECK_FALSE(std::filesystem::exists(store));
+  }
+
   TEST_CASE("global options work before and after the command; errors map to their exit codes") {
     TempDir dir;
     std::string store = (dir / "s.db").string();
