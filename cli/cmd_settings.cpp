@@ -48,8 +48,11 @@ nlohmann::json settings_json(const settings::Settings& s) {
                  {"agb_version", optional_json(s.adac.agb_version)},
                  {"agb_accepted_by", optional_json(s.adac.agb_accepted_by)},
                  {"agb_accepted_at", optional_json(s.adac.agb_accepted_at)}};
+  // the password as postfach show has it: masked when set, null when not
+  const bool password_set = s.zentralruf && s.zentralruf->password_set;
   doc["zentralruf"] = {{"username", s.zentralruf ? nlohmann::json(s.zentralruf->username) : nlohmann::json()},
-                       {"password_set", s.zentralruf && s.zentralruf->password_set},
+                       {"password", password_set ? nlohmann::json(secrets::k_mask) : nlohmann::json()},
+                       {"password_set", password_set},
                        {"updated_at", s.zentralruf ? nlohmann::json(s.zentralruf->updated_at) : nlohmann::json()}};
   doc["endpoint"] = {{"url", s.endpoint ? nlohmann::json(s.endpoint->url) : nlohmann::json()},
                      {"cacert", s.endpoint ? optional_json(s.endpoint->cacert) : nlohmann::json()}};
@@ -136,7 +139,7 @@ void setup_set_stammdaten(CLI::App& command, Context& ctx) {
 void setup_settings(CLI::App& command, Context& ctx) {
   command.require_subcommand(1);
 
-  command.add_subcommand("show", "Show every e.Consult setting (passwords only as set or not)")->callback([&ctx] {
+  command.add_subcommand("show", "Show every e.Consult setting (passwords masked)")->callback([&ctx] {
     auto s = settings::show(ctx.session());
     if (ctx.json())
       ctx.print_json(settings_json(s));

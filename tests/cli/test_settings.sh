@@ -10,6 +10,7 @@ run 0 --store "$S" settings show --json
 [ "$(json "$OUT" '.stammdaten.complete')" = false ] || fail "fresh stammdaten should be incomplete"
 [ "$(json "$OUT" '.bank.iban')" = null ] || fail "fresh bank should be unset"
 [ "$(json "$OUT" '.zentralruf.password_set')" = false ] || fail "fresh zentralruf should be unset"
+[ "$(json "$OUT" '.zentralruf.password')" = null ] || fail "fresh zentralruf password should be null: $OUT"
 [ "$(json "$OUT" '.endpoint.url')" = null ] || fail "fresh endpoint should be unset"
 [ "$(json "$OUT" '.adac | has("partner_number")')" = true ] || fail "adac object lacks partner_number"
 run 0 --store "$S" settings show
@@ -92,6 +93,8 @@ contains "$OUT" "********"
 lacks "$OUT" "$PW"
 run 0 --store "$S" settings show --json
 [ "$(json "$OUT" '.zentralruf.password_set')" = true ] || fail "show should say the password is set"
+# masked as postfach show masks it
+[ "$(json "$OUT" '.zentralruf.password')" = '********' ] || fail "show should mask the password: $OUT"
 lacks "$OUT" "$PW"
 [ "$(sqlite3 "$S" "SELECT count(*) FROM audit_log WHERE action = 'settings.set-zentralruf' AND new_value LIKE '%********%'")" = 2 ] ||
   fail "set-zentralruf should be audited twice, masked"
