@@ -114,7 +114,11 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     while (!failed->get_subcommands().empty()) failed = failed->get_subcommands().front();
     const std::string path = command_path(failed);
     const auto hint = fmt::format("ecadm {}{}--help", path, path.empty() ? "" : " ");
-    return report(err, json || ctx.json(), ExitCode::usage, unknown_word(app, *failed).value_or(e.what()), hint);
+    std::string message = unknown_word(app, *failed).value_or(e.what());
+    if (message.starts_with("A subcommand is required"))  // CLI11's words for a group given alone
+      message =
+          path.empty() ? std::string("a command is required") : fmt::format("'ecadm {}' needs a subcommand", path);
+    return report(err, json || ctx.json(), ExitCode::usage, message, hint);
   } catch (const Error& e) {
     if (interrupt_requested() && e.code() != ExitCode::interrupted)  // e.g. a read cut short by the signal
       return report(err, json || ctx.json(), ExitCode::interrupted,

@@ -90,7 +90,8 @@ TEST_SUITE("cli::run") {
     // a group without its command, or a command's unexpected argument, are not unknown commands
     auto missing = ecadm_run({"firm"});
     CHECK(missing.code == 2);
-    CHECK(contains(missing.err, "A subcommand is required"));
+    CHECK(missing.err == "ecadm: error: 'ecadm firm' needs a subcommand\nhint: ecadm firm --help\n");
+    CHECK(ecadm_run({}).err == "ecadm: error: a command is required\nhint: ecadm --help\n");
     auto option = ecadm_run({"firm", "show", "--bogus"});
     CHECK(option.code == 2);
     CHECK(contains(option.err, "not expected: --bogus\nhint: ecadm firm show --help"));
