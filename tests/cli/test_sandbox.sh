@@ -78,11 +78,16 @@ eq "$(xp 'string(/*/@kanzleiId)')" K-104233 "Pong kanzleiId"
 eq "$(xp 'string(/*/@benutzer)')" a.berger "Pong benutzer"
 contains "$(xp 'string(/*/@serverzeit)')" Z "serverzeit"
 req 401 GET /ping -u a.berger:falsch; fehler 401 ZUGANG
+contains "$HEADERS" 'WWW-Authenticate: Basic realm="e.Consult"' "401 headers"
 req 401 GET /ping -u b:pw2; fehler 401 ZUGANG  # K-2's credentials under K-104233
 checks=$((checks + 1))
 STATUS=$(curl -s -o "$T/body" -w '%{http_code}' "$URL/ping"); BODY=$(cat "$T/body")
 eq "$STATUS" 401 "ping without credentials"; fehler 401 ZUGANG
 req 404 GET /gibtsnicht; fehler 404 UNBEKANNT
+# a method the path does not take: the schema's codes have none for it, so 404 UNBEKANNT as for a path
+req 404 PUT /ping; fehler 404 UNBEKANNT
+req 404 PUT /ping -H 'Content-Type: application/xml' --data-binary '<x/>'; fehler 404 UNBEKANNT
+req 404 DELETE /postfach; fehler 404 UNBEKANNT
 req 401 GET /postfach -u a.berger:falsch; fehler 401 ZUGANG
 
 # --- versicherer --------------------------------------------------------------------------------------
@@ -131,6 +136,8 @@ variant "$DA" "$T/kanzlei.xml" "$(uuid 11)" 's:<KanzleiId>K-104233</KanzleiId>:<
 post 422 "$T/kanzlei.xml"; fehler 422 VALIDIERUNG KanzleiId
 variant "$EX/schadenmeldung.xml" "$T/sm-adac.xml" "$(uuid 12)" 's:<Bafin>5312</Bafin>:<Bafin>5826</Bafin>:'
 post 422 "$T/sm-adac.xml"; fehler 422 VALIDIERUNG Empfaenger
+variant "$DA" "$T/teil.xml" "$(uuid 17)" 's:<Bafin>5826</Bafin>:<Bafin>5801</Bafin>:'  # AUXILIA takes teil only
+post 422 "$T/teil.xml"; fehler 422 VALIDIERUNG struktur
 variant "$DA" "$T/sha.xml" "$(uuid 13)" 's:sha256="2cf2:sha256="3cf2:'
 post 422 "$T/sha.xml"; fehler 422 VALIDIERUNG Anlage
 variant "$DA" "$T/size.xml" "$(uuid 14)" 's:groesse="5":groesse="6":'
@@ -153,9 +160,15 @@ eq "$(sed -n 's/.*vorgang="\([^"]*\)".*/\1/p' "$T"/race.* | sort -u | wc -l)" 1 
 # --- Nachreichung -------------------------------------------------------------------------------------
 variant "$EX/nachreichung.xml" "$T/nr-none.xml" "$(uuid 20)" '/<Vorgang>/d'
 post 422 "$T/nr-none.xml"; fehler 422 VALIDIERUNG Vorgang
-post 404 "$EX/nachreichung.xml"; fehler 404 UNBEKANNT Vorgang
+post 422 "$EX/nachreichung.xml"; fehler 422 VALIDIERUNG Vorgang  # a Vorgang the firm does not have
 variant "$EX/nachreichung.xml" "$T/nr.xml" "$(uuid 21)" "s:EC-2026-000490:$VORGANG:" 's:<Bafin>5805</Bafin>:<Bafin>5826</Bafin>:' \
   's|<Email>kanzlei@berger-kollegen.example</Email>|&<AdacPartnernummer>P-1</AdacPartnernummer><AdacAgbAkzeptiert fassung="2026-01" am="2026-11-20T10:02:11Z"/>|'
+variant "$T/nr.xml" "$T/nr-other.xml" "$(uuid 22)" 's:<Bafin>5826</Bafin>:<Bafin>5801</Bafin>:'
+post 422 "$T/nr-other.xml"; fehler 422 VALIDIERUNG Empfaenger  # the Vorgang is ADAC's
+variant "$T/nr.xml" "$T/nr-nobezug.xml" "$(uuid 23)" '/<BezugNachrichtId>/d'
+post 422 "$T/nr-nobezug.xml"; fehler 422 VALIDIERUNG BezugNachrichtId  # an answer names the Rueckfrage
+variant "$T/nr-nobezug.xml" "$T/nr-docs.xml" "$(uuid 24)" 's:antwort-rueckfrage:dokumente:'
+post 201 "$T/nr-docs.xml"
 post 201 "$T/nr.xml"
 eq "$(xp 'string(/*/@vorgang)')" "$VORGANG" "Nachreichung confirms the case"
 
@@ -219,6 +232,8 @@ req 200 GET /postfach
 eq "$(xp "count($E[.//*[local-name()='Art']='Mandat'])")" 2 "mandates in the mailbox"
 eq "$(xp "string($E[.//*[local-name()='Art']='Mandat'][1]//*[local-name()='Vorgang'])")" "$MANDAT_VORGANG" "mandate Vorgang"
 variant "$T/nr.xml" "$T/nr-mandat.xml" "$(uuid 40)" "s:$VORGANG:$MANDAT_VORGANG:"
+post 422 "$T/nr-mandat.xml"; fehler 422 VALIDIERUNG Empfaenger  # the mandate came from ÖRAG
+variant "$T/nr.xml" "$T/nr-mandat.xml" "$(uuid 41)" "s:$VORGANG:$MANDAT_VORGANG:" 's:<Bafin>5826</Bafin>:<Bafin>5813</Bafin>:'
 post 201 "$T/nr-mandat.xml"
 
 # --- stats ----------------------------------------------------------------------------------------------
@@ -250,12 +265,32 @@ zr 422 "L-XY 4711" 2099-01-01; fehler 422 VALIDIERUNG Schadentag
 zr 401 "L-XY 4711" 2026-11-30 -u zr:falsch; fehler 401 ZUGANG
 stop_sandbox
 
-# --- faults: 503 with Retry-After ---------------------------------------------------------------------
+# --- faults: 503 (or --fail-status) with Retry-After -------------------------------------------------
 start_sandbox --fail-rate 1.0
 post 503 "$DA"; fehler 503 SERVER
 contains "$HEADERS" "Retry-After: 1" "503 headers"
 eq "$(json "$(curl -s "$URL/_sandbox/stats")" ".messages[\"$(nid "$DA")\"].accepted")" false "failed message not accepted"
 stop_sandbox
+for status in 500 502 504 429; do
+  start_sandbox --fail-rate 1.0 --fail-status "$status"
+  post "$status" "$DA"
+  if [ "$status" = 429 ]; then fehler 429 DROSSELUNG; else fehler "$status" SERVER; fi
+  contains "$HEADERS" "Retry-After: 1" "$status headers"
+  stop_sandbox
+done
+
+# --- SIGTERM while a client holds an idle kept-alive connection: the sandbox stops at once -------------
+start_sandbox
+PORT=${URL#http://127.0.0.1:}; PORT=${PORT%%/*}
+exec 3<>"/dev/tcp/127.0.0.1/$PORT"
+printf 'GET /ec/v1/ping HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n' >&3
+IFS= read -r -t 5 LINE <&3
+contains "$LINE" "HTTP/1.1 401" "answer on the kept-alive connection"
+STARTED=$(date +%s%N)
+stop_sandbox
+exec 3<&-
+checks=$((checks + 1))
+[ $(( ($(date +%s%N) - STARTED) / 1000000 )) -lt 1000 ] || fail "SIGTERM took over a second with an idle connection"
 
 # --- drop-rate 1.0: stored, connection closed without an answer; state survives a restart -------------
 start_sandbox --drop-rate 1.0 --state "$T/state.db" --reply-after-ms 0
@@ -316,6 +351,11 @@ checks=$((checks + 1))
 "$ECADM_SANDBOX" --account broken >/dev/null 2>"$T/usage.err"
 eq "$?" 2 "exit status on a bad --account"
 contains "$(cat "$T/usage.err")" "KANZLEI_ID:USER:PASSWORD" "usage error"
+checks=$((checks + 1))
+"$ECADM_SANDBOX" --fail-status 501 >/dev/null 2>"$T/usage.err"
+eq "$?" 2 "exit status on a bad --fail-status"
+contains "$(cat "$T/usage.err")" "--fail-status" "usage error"
+contains "$("$ECADM_SANDBOX" --help)" "--fail-status" "--help names --fail-status"
 contains "$("$ECADM_SANDBOX" --help)" "L-XY 4711" "--help lists the sample plates"
 
 finish

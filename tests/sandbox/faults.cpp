@@ -1,10 +1,5 @@
 #include "faults.hpp"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/resource.h>
-#include <sys/socket.h>
-
 #include <chrono>
 
 #include "util.hpp"
@@ -59,32 +54,6 @@ bool Faults::throttled() {
     m_in_second = 0;
   }
   return ++m_in_second > m_throttle;
-}
-
-std::mt19937_64 Faults::id_generator() {
-  return std::mt19937_64(m_id_seed);
-}
-
-// httplib 0.11 does not hand the socket to handlers, so find it by its address pair: the one
-// descriptor whose local port is the request's local port and whose peer port is the client's.
-bool drop_connection(const httplib::Request& request) {
-  rlimit limit{};
-  getrlimit(RLIMIT_NOFILE, &limit);
-  int highest = limit.rlim_cur == RLIM_INFINITY || limit.rlim_cur > 65536 ? 65536 : static_cast<int>(limit.rlim_cur);
-  for (int fd = 0; fd < highest; ++fd) {
-    sockaddr_storage local{}, peer{};
-    socklen_t local_length = sizeof local, peer_length = sizeof peer;
-    if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_length) != 0) continue;
-    if (local.ss_family != AF_INET) continue;
-    if (getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_length) != 0) continue;
-    auto* l = reinterpret_cast<sockaddr_in*>(&local);
-    auto* p = reinterpret_cast<sockaddr_in*>(&peer);
-    if (ntohs(l->sin_port) != request.local_port || ntohs(p->sin_port) != request.remote_port) continue;
-    // SO_LINGER 0 would turn this into a reset; a plain shutdown gives the client an orderly EOF
-    // ("empty reply"), which is what a crashed proxy or an idle timeout looks like too.
-    return ::shutdown(fd, SHUT_RDWR) == 0;
-  }
-  return false;
 }
 
 }  // namespace ecadm::sandbox

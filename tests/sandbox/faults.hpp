@@ -1,7 +1,5 @@
-// Injected faults: latency, random 503s, dropped connections, throttling.
+// Injected faults: latency, random 5xx/429 answers, dropped connections, throttling.
 #pragma once
-
-#include <httplib.h>
 
 #include <condition_variable>
 #include <mutex>
@@ -31,8 +29,8 @@ class Faults {
   /// True when this request is over the --throttle budget of the current second.
   bool throttled();
 
-  /// A fresh seeded generator for ids (so that ids do not disturb the fault sequence).
-  std::mt19937_64 id_generator();
+  /// The seed for generated ids (derived from --seed, apart from the fault sequence's).
+  unsigned long long id_seed() const { return m_id_seed; }
 
  private:
   bool draw(double rate);
@@ -49,9 +47,5 @@ class Faults {
   bool m_stopping = false;
   int m_in_second = 0;
 };
-
-/// Closes the TCP connection the request arrived on (both directions), so that the client sees the
-/// connection end before any answer. Returns false when the socket cannot be found.
-bool drop_connection(const httplib::Request& request);
 
 }  // namespace ecadm::sandbox

@@ -11,10 +11,15 @@ std::string text_of(const pugi::xml_node& node) {
   return node.child_value();
 }
 
-void check_kind(const Intake& intake) {
+void check_kind(const Intake& intake, const pugi::xml_node& body) {
   const Insurer& insurer = *intake.insurer;
   if (intake.art == "Deckungsanfrage" && (!insurer.takes("rechtsschutz") || insurer.deckungsanfrage == "keine"))
     refuse(422, "VALIDIERUNG", "Empfaenger", insurer.name + " nimmt keine Deckungsanfragen über e.Consult an.");
+  // the directory's deckungsanfrage="teil": the insurer takes only partly structured requests
+  if (intake.art == "Deckungsanfrage" && insurer.deckungsanfrage == "teil" &&
+      std::string(body.attribute("struktur").value()) == "voll")
+    refuse(422, "VALIDIERUNG", "struktur",
+           insurer.name + " nimmt nur teilstrukturierte Deckungsanfragen an (struktur=\"teil\").");
   if (intake.art == "Schadenmeldung" && !insurer.takes("schaden"))
     refuse(422, "VALIDIERUNG", "Empfaenger", insurer.name + " nimmt keine Schadenmeldungen über e.Consult an.");
 }
@@ -38,6 +43,22 @@ void check_requirements(const pugi::xml_node& kanzlei, const Insurer& insurer) {
       refuse(422, "ANFORDERUNG", "AdacAgbAkzeptiert",
              insurer.name + " verlangt, dass der Absender die ADAC-AGB akzeptiert hat.");
   }
+}
+
+// A Nachreichung continues a case of this firm with its insurer (ECONSULT.md "Messages"); an answer
+// names the Rueckfrage it answers.
+void check_follow_up(const Intake& intake, const pugi::xml_node& kopf, const pugi::xml_node& body,
+                     const std::string& kanzlei, State& state) {
+  if (intake.vorgang.empty()) refuse(422, "VALIDIERUNG", "Vorgang", "Eine Nachreichung muss den Vorgang nennen.");
+  auto bafin = state.vorgang_insurer(kanzlei, intake.vorgang);
+  if (!bafin) refuse(422, "VALIDIERUNG", "Vorgang", "Der Vorgang " + intake.vorgang + " ist nicht bekannt.");
+  if (!bafin->empty() && *bafin != intake.insurer->bafin)
+    refuse(422, "VALIDIERUNG", "Empfaenger",
+           "Der Vorgang " + intake.vorgang + " wird von einem anderen Versicherer (BaFin " + *bafin +
+               ") geführt als dem Empfänger.");
+  if (text_of(body.child("Anlass")) == "antwort-rueckfrage" && !kopf.child("BezugNachrichtId"))
+    refuse(422, "VALIDIERUNG", "BezugNachrichtId",
+           "Eine Antwort auf eine Rückfrage muss die Rückfrage in BezugNachrichtId nennen.");
 }
 
 }  // namespace
@@ -85,15 +106,11 @@ Intake check_outbound(const pugi::xml_document& doc, const std::string& kanzlei,
   if (intake.insurer == nullptr)
     refuse(404, "UNBEKANNT", "Empfaenger",
            std::string("Kein Versicherer mit der BaFin-Nummer ") + bafin.child_value() + " nimmt an e.Consult teil.");
-  check_kind(intake);
+  check_kind(intake, body);
   check_policy_number(body, *intake.insurer);
   check_requirements(absender.child("Kanzlei"), *intake.insurer);
 
-  if (intake.art == "Nachreichung") {
-    if (intake.vorgang.empty()) refuse(422, "VALIDIERUNG", "Vorgang", "Eine Nachreichung muss den Vorgang nennen.");
-    if (!state.vorgang_known(kanzlei, intake.vorgang))
-      refuse(404, "UNBEKANNT", "Vorgang", "Der Vorgang " + intake.vorgang + " ist nicht bekannt.");
-  }
+  if (intake.art == "Nachreichung") check_follow_up(intake, kopf, body, kanzlei, state);
   check_attachments(nachricht);
   return intake;
 }

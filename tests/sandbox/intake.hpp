@@ -20,9 +20,11 @@ struct Intake {
 };
 
 /// Checks an XSD-valid `<Nachricht>` sent by firm `kanzlei` under `idempotency_key`, in the order
-/// ECONSULT.md gives: kind, NachrichtId = key, Absender = firm, Empfaenger exists and takes the kind,
-/// policy number pattern, the insurer's requirements, Vorgang, attachments. Throws Refused
-/// (422 VALIDIERUNG/ANFORDERUNG, 404 UNBEKANNT) naming the field.
+/// ECONSULT.md gives: kind, NachrichtId = key, Absender = firm, Empfaenger exists and takes the kind
+/// (and the Deckungsanfrage's struktur), policy number pattern, the insurer's requirements, for a
+/// Nachreichung the Vorgang (the firm's, with this insurer) and the BezugNachrichtId of an answer,
+/// attachments. Throws Refused (422 VALIDIERUNG/ANFORDERUNG, 404 UNBEKANNT for an unknown insurer)
+/// naming the field.
 Intake check_outbound(const pugi::xml_document& doc, const std::string& kanzlei, const std::string& idempotency_key,
                       const Directory& directory, State& state);
 

@@ -10,6 +10,7 @@
 #include <memory>
 #include <thread>
 
+#include "connections.hpp"
 #include "directory.hpp"
 #include "options.hpp"
 #include "schema.hpp"
@@ -61,10 +62,16 @@ int run(const Options& options) {
     int signal = 0;
     sigwait(&signals, &signal);
     // stop() does nothing until listen_after_bind has begun: a signal right after the
-    // "listening" line must not be lost, so repeat until listening has ended
+    // "listening" line must not be lost, so wait until it can take effect
     service.stop();
     while (!listening_ended) {
-      server->stop();
+      if (server->is_running()) {
+        server->stop();
+        // the listening socket is closed now; a worker waiting on a kept-alive connection would
+        // hold the exit up for httplib's keep-alive timeout (5 s) unless its connection ends
+        end_connections(port);
+        break;
+      }
       std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
   });

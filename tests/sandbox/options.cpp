@@ -72,8 +72,13 @@ std::optional<Options> parse_options(int argc, char** argv) {
                  "answer each accepted Deckungsanfrage after N ms (every fifth with a Rueckfrage)")
       ->check(CLI::NonNegativeNumber);
   app.add_option("--latency-ms", options.latency_ms, "delay every answer by N ms")->check(CLI::NonNegativeNumber);
-  app.add_option("--fail-rate", options.fail_rate, "fraction of POST /nachrichten answered 503 before processing")
+  app.add_option("--fail-rate", options.fail_rate,
+                 "fraction of POST /nachrichten answered --fail-status (with Retry-After: 1) before processing")
       ->check(CLI::Range(0.0, 1.0));
+  app.add_option("--fail-status", options.fail_status,
+                 "status of the --fail-rate answers: 500, 502, 503 or 504 (SERVER), 429 (DROSSELUNG)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({429, 500, 502, 503, 504}));
   app.add_option("--drop-rate", options.drop_rate,
                  "fraction of accepted messages whose connection is closed without an answer")
       ->check(CLI::Range(0.0, 1.0));

@@ -27,6 +27,7 @@ struct Options {
   long long reply_after_ms = -1;  ///< < 0: no automatic replies
   long long latency_ms = 0;
   double fail_rate = 0;
+  int fail_status = 503;  ///< the status of --fail-rate answers: 500, 502, 503, 504 (SERVER) or 429 (DROSSELUNG)
   double drop_rate = 0;
   std::optional<unsigned long long> seed;
   int throttle = 0;  ///< requests per second, 0 = unlimited

@@ -1,12 +1,16 @@
 #include "replies.hpp"
 
 #include <cstdio>
+#include <random>
 
 #include "util.hpp"
 
 namespace ecadm::sandbox {
 
-std::string make_uuid(std::mt19937_64& random) {
+std::string make_uuid(unsigned long long seed, long long number) {
+  const auto n = static_cast<unsigned long long>(number);
+  std::seed_seq mixed{seed & 0xffffffffULL, seed >> 32, n & 0xffffffffULL, n >> 32};
+  std::mt19937_64 random(mixed);
   unsigned long long high = random(), low = random();
   high = (high & 0xffffffffffff0fffULL) | 0x0000000000004000ULL;  // version 4
   low = (low & 0x3fffffffffffffffULL) | 0x8000000000000000ULL;    // RFC 4122 variant

@@ -1,15 +1,16 @@
 // Messages the sandbox writes into firms' mailboxes: insurer replies and sample mandates.
 #pragma once
 
-#include <random>
 #include <string>
 
 #include "directory.hpp"
 
 namespace ecadm::sandbox {
 
-/// A random (version 4) UUID in lower case.
-std::string make_uuid(std::mt19937_64& random);
+/// The `number`th id of the sequence that `seed` fixes: a (version 4) UUID in lower case, the same
+/// for the same seed and number on every run. Counting `number` in the state keeps ids distinct
+/// across restarts with --seed and --state.
+std::string make_uuid(unsigned long long seed, long long number);
 
 /// The request a reply answers.
 struct ReplyContext {

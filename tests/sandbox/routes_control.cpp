@@ -47,11 +47,11 @@ void Service::control_mandat(const httplib::Request& request, httplib::Response&
   std::lock_guard lock(m_mutex);
   const long long now = now_ms();
   Confirmation confirmation;
-  std::string xml;
+  std::string xml, bafin;
   if (request.body.empty()) {
     const Insurer* insurer = m_directory.find("5813");
     if (insurer == nullptr) insurer = &m_directory.insurers().at(0);
-    ReplyContext context{make_uuid(m_ids),
+    ReplyContext context{next_nachricht_id(),
                          rfc3339(now),
                          kanzlei,
                          insurer,
@@ -62,14 +62,17 @@ void Service::control_mandat(const httplib::Request& request, httplib::Response&
                          "MA-" + insurer->bafin + "-" + std::to_string(m_state.next("mandat"))};
     confirmation = {context.nachricht_id, context.vorgang, context.erstellt};
     xml = sample_mandat_xml(context);
+    bafin = insurer->bafin;
   } else {
     std::string vorgang = prepare_mandat(doc, kanzlei, next_vorgang());
-    confirmation = {doc.document_element().child("Kopf").child_value("NachrichtId"), vorgang, rfc3339(now)};
+    pugi::xml_node kopf = doc.document_element().child("Kopf");
+    confirmation = {kopf.child_value("NachrichtId"), vorgang, rfc3339(now)};
+    bafin = kopf.child("Absender").child("Versicherer").attribute("bafin").value();
     std::ostringstream out;
     doc.document_element().print(out, "", pugi::format_raw);
     xml = out.str();
   }
-  m_state.add_vorgang(kanzlei, confirmation.vorgang);
+  m_state.add_vorgang(kanzlei, confirmation.vorgang, bafin);
   m_state.deliver(kanzlei, now, xml);
   send_xml(response, 201,
            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Eingangsbestaetigung xmlns=\"urn:ecadm:econsult:1\" "

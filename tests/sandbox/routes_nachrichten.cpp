@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "connections.hpp"
 #include "fehler.hpp"
 #include "replies.hpp"
 #include "service.hpp"
@@ -26,17 +27,21 @@ std::string Service::next_vorgang() {
   return text;
 }
 
+std::string Service::next_nachricht_id() {
+  return make_uuid(m_faults.id_seed(), m_state.next("nachricht_id"));
+}
+
 Confirmation Service::accept(const Intake& intake, const Caller& caller, const std::string& body) {
   const long long now = now_ms();
   Confirmation confirmation{intake.nachricht_id, intake.art == "Nachreichung" ? intake.vorgang : next_vorgang(),
                             rfc3339(now)};
-  m_state.accept(StoredMessage{caller.kanzlei, sha256_hex(body), confirmation}, body);
+  m_state.accept(StoredMessage{caller.kanzlei, sha256_hex(body), confirmation}, body, intake.insurer->bafin);
   if (intake.art == "Deckungsanfrage" && m_options.reply_after_ms >= 0) {
     const long long number = m_state.next("deckungsanfrage");
     char schadennummer[48];
     std::snprintf(schadennummer, sizeof schadennummer, "SB-%s-%06lld", intake.insurer->bafin.c_str(),
                   m_state.next("schadennummer"));
-    ReplyContext context{make_uuid(m_ids),    rfc3339(now + m_options.reply_after_ms),
+    ReplyContext context{next_nachricht_id(), rfc3339(now + m_options.reply_after_ms),
                          caller.kanzlei,      intake.insurer,
                          intake.aktenzeichen, confirmation.vorgang,
                          intake.nachricht_id, intake.umfang,
@@ -57,7 +62,8 @@ void Service::post_nachricht(const httplib::Request& request, httplib::Response&
   }
   if (m_faults.fail_now()) {
     response.set_header("Retry-After", "1");
-    refuse(503, "SERVER", "", "Der Dienst ist vorübergehend nicht verfügbar.");
+    if (m_options.fail_status == 429) refuse(429, "DROSSELUNG", "", "Zu viele Anfragen; bitte später erneut.");
+    refuse(m_options.fail_status, "SERVER", "", "Der Dienst ist vorübergehend nicht verfügbar.");
   }
   if (request.body.size() > k_max_body) refuse(413, "ZU_GROSS", "", "Die Anfrage ist größer als 20 MiB.");
   if (key.empty()) refuse(422, "VALIDIERUNG", "Idempotency-Key", "Der Header Idempotency-Key fehlt.");

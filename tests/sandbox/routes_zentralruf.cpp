@@ -15,7 +15,10 @@ void Service::zentralruf(const httplib::Request& request, httplib::Response& res
     for (const auto& account : m_options.zentralruf_accounts)
       if (decoded && *decoded == account.user + ":" + account.password) allowed = true;
   }
-  if (!allowed) refuse(401, "ZUGANG", "", "Die Zugangsdaten für den Zentralruf sind falsch.");
+  if (!allowed) {
+    response.set_header("WWW-Authenticate", "Basic realm=\"Zentralruf\"");
+    refuse(401, "ZUGANG", "", "Die Zugangsdaten für den Zentralruf sind falsch.");
+  }
 
   pugi::xml_document doc;
   parse_valid(request.body, "ZentralrufAnfrage", doc, {"Kennzeichen", "Schadentag", "Unfallland"});

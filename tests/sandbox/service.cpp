@@ -13,15 +13,16 @@ void send_xml(httplib::Response& response, int status, const std::string& body) 
 }
 
 Service::Service(const Options& options, const Directory& directory, const Schema& schema, State& state)
-    : m_options(options), m_directory(directory), m_schema(schema), m_state(state), m_faults(options) {
-  m_ids = m_faults.id_generator();
-}
+    : m_options(options), m_directory(directory), m_schema(schema), m_state(state), m_faults(options) {}
 
 httplib::Server::Handler Service::wrap(Handler handler) {
   return [this, handler](const httplib::Request& request, httplib::Response& response) {
     try {
       handler(request, response);
     } catch (const Refused& refused) {
+      // RFC 9110 section 11.6.1: a 401 names its scheme (the Zentralruf sets its own realm)
+      if (refused.fehler().status == 401 && !response.has_header("WWW-Authenticate"))
+        response.set_header("WWW-Authenticate", "Basic realm=\"e.Consult\"");
       send_xml(response, refused.fehler().status, fehler_xml(refused.fehler()));
     } catch (const std::exception& e) {
       std::cerr << "ecadm-sandbox: error: " << request.method << " " << request.path << ": " << e.what() << "\n";
@@ -57,16 +58,16 @@ void Service::install(httplib::Server& server) {
   server.set_payload_max_length(k_max_body);
   server.set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
     if (is_control(request))
-      return dispatch_bodiless_post(request, response) ? httplib::Server::HandlerResponse::Handled
-                                                       : httplib::Server::HandlerResponse::Unhandled;
+      return dispatch_bodiless(request, response) ? httplib::Server::HandlerResponse::Handled
+                                                  : httplib::Server::HandlerResponse::Unhandled;
     m_faults.delay();
     if (m_faults.throttled()) {
       response.set_header("Retry-After", "1");
       send_xml(response, 429, fehler_xml({429, "DROSSELUNG", "", "Zu viele Anfragen; bitte später erneut."}));
       return httplib::Server::HandlerResponse::Handled;
     }
-    return dispatch_bodiless_post(request, response) ? httplib::Server::HandlerResponse::Handled
-                                                     : httplib::Server::HandlerResponse::Unhandled;
+    return dispatch_bodiless(request, response) ? httplib::Server::HandlerResponse::Handled
+                                                : httplib::Server::HandlerResponse::Unhandled;
   });
   server.set_error_handler(
       httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& response) {
@@ -98,9 +99,14 @@ void Service::install(httplib::Server& server) {
   server.Get(base + "/_sandbox/stats", bind(&Service::control_stats));
 }
 
-bool Service::dispatch_bodiless_post(const httplib::Request& request, httplib::Response& response) const {
-  if (request.method != "POST" || request.has_header("Content-Length") || request.has_header("Transfer-Encoding"))
-    return false;
+bool Service::dispatch_bodiless(const httplib::Request& request, httplib::Response& response) const {
+  if (request.has_header("Content-Length") || request.has_header("Transfer-Encoding")) return false;
+  if (request.method == "PUT" || request.method == "PATCH") {
+    // no route takes them; without this httplib would answer 400 (not the path's fault: the method's)
+    send_xml(response, 404, fehler_xml(generated_fehler(404)));
+    return true;
+  }
+  if (request.method != "POST") return false;
   httplib::Request copy = request;  // its own path, so that matches point into it
   for (const auto& [pattern, handler] : m_post_routes) {
     if (!std::regex_match(copy.path, copy.matches, pattern)) continue;

@@ -5,7 +5,6 @@
 
 #include <functional>
 #include <mutex>
-#include <random>
 #include <regex>
 #include <string>
 
@@ -50,7 +49,8 @@ class Service {
 
   /// Answers a POST that has neither Content-Length nor Transfer-Encoding (an empty body, RFC 9112
   /// section 6.3) from m_post_routes: httplib 0.11 would wait for the peer to close and answer 400.
-  bool dispatch_bodiless_post(const httplib::Request& request, httplib::Response& response) const;
+  /// A PUT or PATCH like that (no route takes them) is 404 UNBEKANNT, as with a body.
+  bool dispatch_bodiless(const httplib::Request& request, httplib::Response& response) const;
 
   /// Checks HTTP Basic + EC-Kanzlei-Id against --account; throws 401 ZUGANG.
   Caller authenticate(const httplib::Request& request) const;
@@ -75,13 +75,16 @@ class Service {
   /// A new case reference `EC-YYYY-NNNNNN`. Caller holds m_mutex.
   std::string next_vorgang();
 
+  /// A new NachrichtId for a message the sandbox writes (reproducible under --seed, never repeated
+  /// on the same --state). Caller holds m_mutex.
+  std::string next_nachricht_id();
+
   const Options& m_options;
   const Directory& m_directory;
   const Schema& m_schema;
   State& m_state;
   Faults m_faults;
   std::mutex m_mutex;
-  std::mt19937_64 m_ids;
   std::vector<std::pair<std::regex, httplib::Server::Handler>> m_post_routes;
 };
 

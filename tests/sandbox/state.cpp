@@ -4,6 +4,8 @@
 
 #include <stdexcept>
 
+#include "util.hpp"
+
 namespace ecadm::sandbox {
 
 namespace {
@@ -48,16 +50,21 @@ class Statement {
   sqlite3_stmt* m_stmt = nullptr;
 };
 
+// `mailbox` holds the visible entries, whose ids are handed out in the order they appear;
+// `pending` the queued ones, not yet visible (see State::deliver).
 constexpr const char* k_schema = R"sql(
 CREATE TABLE IF NOT EXISTS posts (nachricht_id TEXT PRIMARY KEY, posted INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS messages (
   nachricht_id TEXT PRIMARY KEY, kanzlei TEXT NOT NULL, body_sha256 TEXT NOT NULL, body TEXT NOT NULL,
   vorgang TEXT NOT NULL, empfangen TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS vorgaenge (vorgang TEXT PRIMARY KEY, kanzlei TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS vorgaenge (vorgang TEXT PRIMARY KEY, kanzlei TEXT NOT NULL, bafin TEXT);
 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS mailbox (
   id INTEGER PRIMARY KEY AUTOINCREMENT, kanzlei TEXT NOT NULL, visible_at INTEGER NOT NULL,
   nachricht TEXT NOT NULL, acknowledged INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS pending (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, kanzlei TEXT NOT NULL, visible_at INTEGER NOT NULL,
+  nachricht TEXT NOT NULL);
 )sql";
 
 }  // namespace
@@ -72,6 +79,28 @@ State::State(const std::string& path) {
   sqlite3_busy_timeout(m_db, 5000);
   exec("PRAGMA journal_mode=WAL");
   exec(k_schema);
+  migrate(now_ms());
+}
+
+void State::migrate(long long now_ms) {
+  Statement column(m_db, "SELECT 1 FROM pragma_table_info('vorgaenge') WHERE name = 'bafin'");
+  if (column.step()) return;
+  // A state file from before entries got their ids on becoming visible: its insurer-less Vorgaenge
+  // stay usable, and its entries not yet visible are queued again, to get ids when they appear.
+  exec("BEGIN IMMEDIATE");
+  try {
+    exec("ALTER TABLE vorgaenge ADD COLUMN bafin TEXT");
+    Statement(m_db,
+              "INSERT INTO pending (kanzlei, visible_at, nachricht) SELECT kanzlei, visible_at, nachricht "
+              "FROM mailbox WHERE visible_at > ?1 ORDER BY visible_at, id")
+        .bind(1, now_ms)
+        .step();
+    Statement(m_db, "DELETE FROM mailbox WHERE visible_at > ?1").bind(1, now_ms).step();
+    exec("COMMIT");
+  } catch (...) {
+    exec("ROLLBACK");
+    throw;
+  }
 }
 
 State::~State() {
@@ -109,7 +138,7 @@ long long State::next(const std::string& counter) {
   return select.integer(0);
 }
 
-void State::accept(const StoredMessage& message, const std::string& body) {
+void State::accept(const StoredMessage& message, const std::string& body, const std::string& bafin) {
   exec("BEGIN IMMEDIATE");
   try {
     Statement(m_db, "INSERT INTO messages VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
@@ -120,7 +149,7 @@ void State::accept(const StoredMessage& message, const std::string& body) {
         .bind(5, message.confirmation.vorgang)
         .bind(6, message.confirmation.empfangen)
         .step();
-    add_vorgang(message.kanzlei, message.confirmation.vorgang);
+    add_vorgang(message.kanzlei, message.confirmation.vorgang, bafin);
     exec("COMMIT");
   } catch (...) {
     exec("ROLLBACK");
@@ -128,30 +157,54 @@ void State::accept(const StoredMessage& message, const std::string& body) {
   }
 }
 
-bool State::vorgang_known(const std::string& kanzlei, const std::string& vorgang) {
-  Statement select(m_db, "SELECT 1 FROM vorgaenge WHERE vorgang = ?1 AND kanzlei = ?2");
-  return select.bind(1, vorgang).bind(2, kanzlei).step();
+std::optional<std::string> State::vorgang_insurer(const std::string& kanzlei, const std::string& vorgang) {
+  Statement select(m_db, "SELECT coalesce(bafin, '') FROM vorgaenge WHERE vorgang = ?1 AND kanzlei = ?2");
+  if (!select.bind(1, vorgang).bind(2, kanzlei).step()) return std::nullopt;
+  return select.text(0);
 }
 
-void State::add_vorgang(const std::string& kanzlei, const std::string& vorgang) {
-  Statement(m_db, "INSERT OR IGNORE INTO vorgaenge VALUES (?1, ?2)").bind(1, vorgang).bind(2, kanzlei).step();
+void State::add_vorgang(const std::string& kanzlei, const std::string& vorgang, const std::string& bafin) {
+  Statement(m_db, "INSERT OR IGNORE INTO vorgaenge VALUES (?1, ?2, ?3)")
+      .bind(1, vorgang)
+      .bind(2, kanzlei)
+      .bind(3, bafin)
+      .step();
 }
 
-long long State::deliver(const std::string& kanzlei, long long visible_at_ms, const std::string& nachricht_xml) {
-  Statement(m_db, "INSERT INTO mailbox (kanzlei, visible_at, nachricht) VALUES (?1, ?2, ?3)")
+void State::deliver(const std::string& kanzlei, long long visible_at_ms, const std::string& nachricht_xml) {
+  Statement(m_db, "INSERT INTO pending (kanzlei, visible_at, nachricht) VALUES (?1, ?2, ?3)")
       .bind(1, kanzlei)
       .bind(2, visible_at_ms)
       .bind(3, nachricht_xml)
       .step();
-  return sqlite3_last_insert_rowid(m_db);
+}
+
+void State::publish(long long now_ms) {
+  Statement due(m_db, "SELECT 1 FROM pending WHERE visible_at <= ?1 LIMIT 1");
+  if (!due.bind(1, now_ms).step()) return;
+  exec("BEGIN IMMEDIATE");
+  try {
+    // AUTOINCREMENT ids only grow (never reused), so whatever appears now sorts after every id handed out
+    Statement(m_db,
+              "INSERT INTO mailbox (kanzlei, visible_at, nachricht) SELECT kanzlei, visible_at, nachricht "
+              "FROM pending WHERE visible_at <= ?1 ORDER BY visible_at, seq")
+        .bind(1, now_ms)
+        .step();
+    Statement(m_db, "DELETE FROM pending WHERE visible_at <= ?1").bind(1, now_ms).step();
+    exec("COMMIT");
+  } catch (...) {
+    exec("ROLLBACK");
+    throw;
+  }
 }
 
 std::vector<MailboxEntry> State::mailbox(const std::string& kanzlei, long long after_id, int max, long long now_ms,
                                          bool& more) {
+  publish(now_ms);
   Statement select(m_db,
                    "SELECT id, nachricht FROM mailbox WHERE kanzlei = ?1 AND id > ?2 AND acknowledged = 0 "
-                   "AND visible_at <= ?3 ORDER BY id LIMIT ?4");
-  select.bind(1, kanzlei).bind(2, after_id).bind(3, now_ms).bind(4, static_cast<long long>(max) + 1);
+                   "ORDER BY id LIMIT ?3");
+  select.bind(1, kanzlei).bind(2, after_id).bind(3, static_cast<long long>(max) + 1);
   std::vector<MailboxEntry> entries;
   while (select.step()) entries.push_back(MailboxEntry{select.integer(0), select.text(1)});
   more = entries.size() > static_cast<size_t>(max);
@@ -160,8 +213,9 @@ std::vector<MailboxEntry> State::mailbox(const std::string& kanzlei, long long a
 }
 
 bool State::acknowledge(const std::string& kanzlei, long long id, long long now_ms) {
-  Statement select(m_db, "SELECT 1 FROM mailbox WHERE id = ?1 AND kanzlei = ?2 AND visible_at <= ?3");
-  if (!select.bind(1, id).bind(2, kanzlei).bind(3, now_ms).step()) return false;
+  publish(now_ms);
+  Statement select(m_db, "SELECT 1 FROM mailbox WHERE id = ?1 AND kanzlei = ?2");
+  if (!select.bind(1, id).bind(2, kanzlei).step()) return false;
   Statement(m_db, "UPDATE mailbox SET acknowledged = 1 WHERE id = ?1").bind(1, id).step();
   return true;
 }
@@ -178,10 +232,11 @@ nlohmann::json State::stats(long long now_ms) {
     if (!messages.text(2).empty()) entry["vorgang"] = messages.text(2);
     out["messages"][messages.text(0)] = entry;
   }
+  publish(now_ms);
   Statement boxes(m_db,
-                  "SELECT kanzlei, count(*), sum(acknowledged), sum(visible_at > ?1) FROM mailbox "
-                  "GROUP BY kanzlei ORDER BY kanzlei");
-  boxes.bind(1, now_ms);
+                  "SELECT kanzlei, count(*), sum(acknowledged), sum(queued) FROM ("
+                  "SELECT kanzlei, acknowledged, 0 AS queued FROM mailbox "
+                  "UNION ALL SELECT kanzlei, 0, 1 FROM pending) GROUP BY kanzlei ORDER BY kanzlei");
   while (boxes.step())
     out["mailboxes"][boxes.text(0)] = {
         {"entries", boxes.integer(1)}, {"acknowledged", boxes.integer(2)}, {"pending", boxes.integer(3)}};

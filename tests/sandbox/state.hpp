@@ -26,7 +26,7 @@ struct StoredMessage {
   Confirmation confirmation;
 };
 
-/// One mailbox entry.
+/// One mailbox entry (visible: an entry gets its id when it becomes visible, see deliver()).
 struct MailboxEntry {
   long long id = 0;
   std::string nachricht_xml;  ///< a `<Nachricht>` element, no XML declaration
@@ -50,17 +50,21 @@ class State {
   /// Increments the named counter and returns its new value (starts at 1).
   long long next(const std::string& counter);
 
-  /// Records an accepted message (and its Vorgang as belonging to the firm), in one transaction.
-  void accept(const StoredMessage& message, const std::string& body);
+  /// Records an accepted message (and its Vorgang as the firm's case with insurer `bafin`), in one
+  /// transaction.
+  void accept(const StoredMessage& message, const std::string& body, const std::string& bafin);
 
-  /// True when the Vorgang belongs to the firm (from an accepted message or a mandate).
-  bool vorgang_known(const std::string& kanzlei, const std::string& vorgang);
+  /// The BaFin number of the insurer of the firm's Vorgang (from an accepted message or a mandate);
+  /// nullopt when the Vorgang is not the firm's, empty when a state file of an older sandbox lacks it.
+  std::optional<std::string> vorgang_insurer(const std::string& kanzlei, const std::string& vorgang);
 
-  /// Records that the Vorgang belongs to the firm (no-op when known).
-  void add_vorgang(const std::string& kanzlei, const std::string& vorgang);
+  /// Records that the Vorgang is the firm's case with the insurer `bafin` (no-op when known).
+  void add_vorgang(const std::string& kanzlei, const std::string& vorgang, const std::string& bafin);
 
-  /// Puts a message into the firm's mailbox, visible from `visible_at_ms` on; returns the entry id.
-  long long deliver(const std::string& kanzlei, long long visible_at_ms, const std::string& nachricht_xml);
+  /// Queues a message for the firm's mailbox, visible from `visible_at_ms` on. It gets its entry id
+  /// only when it becomes visible, so that ids (and cursors) follow the order in which entries appear:
+  /// an entry that shows up later never hides behind a cursor handed out before.
+  void deliver(const std::string& kanzlei, long long visible_at_ms, const std::string& nachricht_xml);
 
   /// Unacknowledged visible entries after `after_id`, oldest first, at most `max`; `more` tells whether
   /// further entries follow.
@@ -75,6 +79,10 @@ class State {
 
  private:
   void exec(const char* sql);
+  /// Adds what a state file written by an older sandbox lacks.
+  void migrate(long long now_ms);
+  /// Gives every queued entry that is visible at `now_ms` its id, in the order they became visible.
+  void publish(long long now_ms);
   sqlite3* m_db = nullptr;
 };
 

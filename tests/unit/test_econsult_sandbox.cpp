@@ -48,6 +48,18 @@ TEST_SUITE("econsult::Client against the sandbox") {
     CHECK(thrown<Rejected>([&] { other_firm.ping(); }).server_code() == "ZUGANG");
   }
 
+  TEST_CASE("a 401 names its scheme: WWW-Authenticate Basic, realm e.Consult (the Zentralruf its own)") {
+    SandboxClient s;
+    const HttpResponse ping = plain_request(s.sandbox.url(), Method::get, "/ping");
+    CHECK(ping.status == 401);
+    CHECK(ping.header("WWW-Authenticate") == std::optional<std::string>("Basic realm=\"e.Consult\""));
+    CHECK(parse_fehler(ping.body).code == "ZUGANG");
+    const HttpResponse zentralruf = plain_request(s.sandbox.url(), Method::post, "/zentralruf/auskunft", "<x/>");
+    CHECK(zentralruf.status == 401);
+    CHECK(zentralruf.header("WWW-Authenticate") == std::optional<std::string>("Basic realm=\"Zentralruf\""));
+    CHECK(!plain_request(s.sandbox.url(), Method::get, "/_sandbox/stats").header("WWW-Authenticate"));
+  }
+
   TEST_CASE("versicherer: the 24 insurers of the directory; ADAC 5826 with its pattern and requirements") {
     SandboxClient s;
     const VersichererListe liste = s.client.versicherer();
@@ -152,13 +164,64 @@ TEST_SUITE("econsult::Client against the sandbox") {
     CHECK(e.field() == "Vorgang");
 
     e = rejected_post(s.client, nachreichung(fresh_id(), "EC-2026-999999"));
-    CHECK(e.server_code() == "UNBEKANNT");
+    CHECK(e.server_code() == "VALIDIERUNG");  // ECONSULT.md "Messages": 422, not 404
     CHECK(e.field() == "Vorgang");
+    CHECK(has(e.hint(), "correct Vorgang"));
 
     const std::string vorgang = post(s.client, deckungsanfrage(fresh_id())).bestaetigung.vorgang;
     const Sendebestaetigung sent = post(s.client, nachreichung(fresh_id(), vorgang));
     CHECK(!sent.wiederholt);
     CHECK(sent.bestaetigung.vorgang == vorgang);
+  }
+
+  TEST_CASE("post_nachricht: a Nachreichung to another insurer than its Vorgang's is VALIDIERUNG on Empfaenger") {
+    SandboxClient s;
+    const std::string vorgang = post(s.client, deckungsanfrage(fresh_id())).bestaetigung.vorgang;  // ADAC 5826
+    const Rejected e = rejected_post(s.client, nachreichung(fresh_id(), vorgang, "5801"));
+    CHECK(e.server_code() == "VALIDIERUNG");
+    CHECK(e.field() == "Empfaenger");
+    CHECK(has(e.what(), vorgang));
+    CHECK(sandbox_stats(s.sandbox.url())["counters"]["vorgang"] == 1);
+  }
+
+  TEST_CASE("post_nachricht: another firm's Vorgang is VALIDIERUNG on Vorgang, as an unknown one") {
+    SandboxClient s({"--account", "K-2:b:pw2"});
+    const std::string vorgang = post(s.client, deckungsanfrage(fresh_id())).bestaetigung.vorgang;
+    Client other_firm(s.transport, Credentials{"K-2", "b", "pw2"});
+    Nachricht message = nachreichung(fresh_id(), vorgang);
+    message.kopf.absender.kanzlei_id = "K-2";
+    const Rejected e = rejected_post(other_firm, message);
+    CHECK(e.server_code() == "VALIDIERUNG");
+    CHECK(e.field() == "Vorgang");
+  }
+
+  TEST_CASE("post_nachricht: an answer to a Rueckfrage without BezugNachrichtId is VALIDIERUNG on it") {
+    SandboxClient s;
+    const std::string vorgang = post(s.client, deckungsanfrage(fresh_id())).bestaetigung.vorgang;
+    Nachricht antwort = nachreichung(fresh_id(), vorgang);
+    std::get<Nachreichung>(antwort.body).anlass = "antwort-rueckfrage";
+    const Rejected e = rejected_post(s.client, antwort);
+    CHECK(e.server_code() == "VALIDIERUNG");
+    CHECK(e.field() == "BezugNachrichtId");
+
+    antwort.kopf.bezug_nachricht_id = fresh_id();
+    CHECK(post(s.client, antwort).bestaetigung.vorgang == vorgang);
+  }
+
+  TEST_CASE("post_nachricht: struktur voll to an insurer that takes only teil is VALIDIERUNG on struktur") {
+    SandboxClient s;
+    Nachricht message = deckungsanfrage(fresh_id(), "5801");  // AUXILIA: deckungsanfrage teil
+    REQUIRE(std::get<Deckungsanfrage>(message.body).struktur == "voll");
+    const Rejected e = rejected_post(s.client, message);
+    CHECK(e.server_code() == "VALIDIERUNG");
+    CHECK(e.field() == "struktur");
+
+    std::get<Deckungsanfrage>(message.body).struktur = "teil";
+    message.kopf.nachricht_id = fresh_id();
+    CHECK(!post(s.client, message).wiederholt);
+    Nachricht to_voll = deckungsanfrage(fresh_id());  // ADAC takes voll, and teil as well
+    std::get<Deckungsanfrage>(to_voll.body).struktur = "teil";
+    CHECK(!post(s.client, to_voll).wiederholt);
   }
 
   TEST_CASE("post_nachricht: a Schadenmeldung to a liability insurer is taken in; to ADAC it is VALIDIERUNG") {

@@ -1,4 +1,4 @@
-// The e.Consult client against a misbehaving sandbox: 503 with Retry-After, a dropped
+// The e.Consult client against a misbehaving sandbox: 5xx and 429 with Retry-After, a dropped
 // connection after intake (and the safe retry across a restart), a server that stalls,
 // an answer over the size cap, and HTTPS with a CA made at test time. Also the
 // SandboxProcess fixture itself.
@@ -27,6 +27,30 @@ TEST_SUITE("econsult::Client against the sandbox") {
     const auto stats = sandbox_stats(s.sandbox.url());
     CHECK(stats["messages"][message.kopf.nachricht_id]["posted"] == 1);
     CHECK(stats["messages"][message.kopf.nachricht_id]["accepted"] == false);
+  }
+
+  TEST_CASE("--fail-status 500, 502, 504: the --fail-rate answer is Temporary SERVER with Retry-After 1") {
+    for (const char* status : {"500", "502", "504"}) {
+      CAPTURE(status);
+      SandboxClient s({"--fail-rate", "1", "--fail-status", status});
+      const Nachricht message = deckungsanfrage(fresh_id());
+      const Temporary e =
+          thrown<Temporary>([&] { s.client.post_nachricht(message.kopf.nachricht_id, encode(message)); });
+      CHECK(e.code() == ExitCode::temporary);
+      CHECK(e.retry_after_seconds() == 1);
+      CHECK(has(e.what(), "temporarily unavailable: SERVER"));
+      CHECK(has(e.hint(), "try again in 1 second;"));
+      CHECK(sandbox_stats(s.sandbox.url())["messages"][message.kopf.nachricht_id]["accepted"] == false);
+    }
+  }
+
+  TEST_CASE("--fail-status 429: the --fail-rate answer is DROSSELUNG, Temporary with Retry-After 1") {
+    SandboxClient s({"--fail-rate", "1", "--fail-status", "429"});
+    const Nachricht message = deckungsanfrage(fresh_id());
+    const Temporary e = thrown<Temporary>([&] { s.client.post_nachricht(message.kopf.nachricht_id, encode(message)); });
+    CHECK(e.retry_after_seconds() == 1);
+    CHECK(has(e.what(), "throttling requests: DROSSELUNG"));
+    CHECK(s.client.ping().kanzlei_id == k_kanzlei);  // only POST /nachrichten fails
   }
 
   TEST_CASE("--drop-rate 1: no answer is Temporary though the message arrived; the retry is 200 with its Vorgang") {
@@ -115,6 +139,17 @@ TEST_SUITE("econsult::Client against the sandbox") {
     CHECK(sandbox.stop() == 0);
   }
 
+  TEST_CASE("SIGTERM with an idle kept-alive connection: the sandbox stops at once, not after the keep-alive") {
+    SandboxClient s;
+    CHECK(s.client.ping().kanzlei_id == k_kanzlei);  // libcurl keeps the connection open, idle
+    const auto started = std::chrono::steady_clock::now();
+    CHECK(s.sandbox.stop() == 0);
+    const auto took = std::chrono::steady_clock::now() - started;
+    CHECK(took < std::chrono::milliseconds(1000));  // httplib's keep-alive timeout is 5 s
+    // the next request finds the connection closed and no server behind it
+    CHECK(has(thrown<Temporary>([&] { s.client.ping(); }).what(), "e.Consult at 'http://127.0.0.1:"));
+  }
+
   TEST_CASE("SandboxProcess: a sandbox that cannot start fails clearly, quoting its stderr") {
     try {
       SandboxProcess sandbox({"--fail-rate", "2"});
@@ -124,5 +159,7 @@ TEST_SUITE("econsult::Client against the sandbox") {
       CHECK(has(e.what(), "exit status 2"));
       CHECK(has(e.what(), "--fail-rate"));
     }
+    CHECK_THROWS_WITH_AS(SandboxProcess({"--fail-status", "501"}), doctest::Contains("--fail-status"),
+                         std::runtime_error);
   }
 }

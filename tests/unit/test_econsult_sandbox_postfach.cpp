@@ -2,6 +2,7 @@
 // delivery, acknowledgement), Passivmandatierung via the control API, and the Zentralruf.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <thread>
 
 #include "test_econsult_sandbox.hpp"
@@ -87,6 +88,67 @@ TEST_SUITE("econsult::Client against the sandbox") {
     CHECK(std::chrono::steady_clock::now() - started >= std::chrono::milliseconds(150));
   }
 
+  TEST_CASE("postfach: a reply that becomes visible after a later entry is not skipped by the cursor") {
+    const auto delay = std::chrono::milliseconds(800);
+    SandboxClient s({"--reply-after-ms", std::to_string(delay.count()), "--passivmandatierung", k_kanzlei});
+    const auto started = std::chrono::steady_clock::now();
+    const Nachricht request = deckungsanfrage(fresh_id());
+    post(s.client, request);  // its reply is queued first, visible only after the delay
+    REQUIRE(plain_request(s.sandbox.url(), Method::post, std::string("/_sandbox/mandat?kanzlei=") + k_kanzlei).status ==
+            201);  // visible at once
+    const Postfach first = s.client.postfach();
+    if (std::chrono::steady_clock::now() - started < delay) {
+      REQUIRE(first.eintraege.size() == 1);
+      CHECK(art_of(first.eintraege[0].nachricht.body) == "Mandat");
+    }
+    // a client that pages on with the cursor it was given sees the reply once it is due
+    std::string cursor = first.naechster;
+    std::vector<PostfachEintrag> seen = first.eintraege;
+    const auto deadline = started + delay + std::chrono::seconds(5);
+    while (seen.size() < 2 && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      const Postfach next = s.client.postfach(cursor);
+      seen.insert(seen.end(), next.eintraege.begin(), next.eintraege.end());
+      cursor = next.naechster;
+    }
+    REQUIRE(seen.size() == 2);
+    const auto reply = std::find_if(seen.begin(), seen.end(), [](const PostfachEintrag& e) {
+      return art_of(e.nachricht.body) == "Deckungsentscheidung";
+    });
+    REQUIRE(reply != seen.end());
+    CHECK(reply->nachricht.kopf.bezug_nachricht_id == request.kopf.nachricht_id);
+    CHECK(seen[0].id != seen[1].id);
+    CHECK(s.client.postfach(cursor).eintraege.empty());
+    CHECK(s.client.postfach().eintraege.size() == 2);  // both still unacknowledged
+  }
+
+  TEST_CASE("postfach: --seed with --state gives replies new ids after a restart; the same seed, the same ids") {
+    TempDir dir;
+    const std::string state = (dir / "sandbox.db").string();
+    const std::vector<std::string> args{"--seed", "7", "--state", state, "--reply-after-ms", "0"};
+    std::string first_id;
+    {
+      SandboxClient s(args);
+      post(s.client, deckungsanfrage(fresh_id()));
+      const Postfach box = s.client.postfach();
+      REQUIRE(box.eintraege.size() == 1);
+      first_id = box.eintraege[0].nachricht.kopf.nachricht_id;
+    }
+    {
+      SandboxClient s(args);  // restarted on the same state
+      post(s.client, deckungsanfrage(fresh_id()));
+      const Postfach box = s.client.postfach();
+      REQUIRE(box.eintraege.size() == 2);
+      CHECK(box.eintraege[0].nachricht.kopf.nachricht_id == first_id);
+      CHECK(box.eintraege[1].nachricht.kopf.nachricht_id != first_id);
+    }
+    SandboxClient fresh({"--seed", "7", "--reply-after-ms", "0"});  // reproducible: no state, same seed
+    post(fresh.client, deckungsanfrage(fresh_id()));
+    const Postfach box = fresh.client.postfach();
+    REQUIRE(box.eintraege.size() == 1);
+    CHECK(box.eintraege[0].nachricht.kopf.nachricht_id == first_id);
+  }
+
   TEST_CASE("postfach: max pages the mailbox, mehr says more follow, the cursor continues") {
     SandboxClient s({"--reply-after-ms", "0"});
     for (int i = 0; i < 3; ++i) post(s.client, deckungsanfrage(fresh_id()));
@@ -141,9 +203,14 @@ TEST_SUITE("econsult::Client against the sandbox") {
     REQUIRE(mandat.anlagen.size() == 1);
     CHECK(mandat.anlagen[0].inhalt == "hello");
 
-    // the mandate's Vorgang is the firm's now: a Nachreichung on it is taken in
-    const Nachricht follow_up = nachreichung(fresh_id(), confirmation.vorgang);
+    // the mandate's Vorgang is the firm's now, with the mandating insurer: a Nachreichung to it is
+    // taken in, one to another insurer is not
+    const std::string bafin = mandat.kopf.absender.versicherer_bafin.value_or("");
+    CHECK(bafin == "5813");
+    const Nachricht follow_up = nachreichung(fresh_id(), confirmation.vorgang, bafin);
     CHECK(post(s.client, follow_up).bestaetigung.vorgang == confirmation.vorgang);
+    const Rejected e = thrown<Rejected>([&] { post(s.client, nachreichung(fresh_id(), confirmation.vorgang)); });
+    CHECK(e.field() == "Empfaenger");
   }
 
   TEST_CASE("Passivmandatierung: a Mandat encoded by the codec is delivered as sent, with a new Vorgang") {
