@@ -133,12 +133,6 @@ Database::Database(const std::filesystem::path& path, Mode mode) : m_path(path) 
   }
   sqlite3_extended_result_codes(m_db, 1);
   sqlite3_busy_timeout(m_db, 5000);
-  // Each ecadm call is one short process. Checkpointing on close and deleting the WAL
-  // would cost two more fsyncs per call; the WAL is checkpointed by SQLite's
-  // auto-checkpoint instead, and stays beside the store (same mode as the store).
-  int persist = 1;
-  sqlite3_file_control(m_db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
-  sqlite3_db_config(m_db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
   try {
     exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
     migrate(*this);
