@@ -74,9 +74,13 @@ std::string scheme_of(const std::string& url) {
 
 namespace {
 
-/// check_endpoint, returning the URL as libcurl normalised it: requests are built from
-/// exactly what was checked.
-std::string checked_endpoint(std::string_view url) {
+struct CheckedEndpoint {
+  std::string url;  ///< as libcurl normalised it: requests are built from exactly what was checked
+  bool loopback = false;
+};
+
+/// check_endpoint, returning the URL and whether its host is a loopback one.
+CheckedEndpoint checked_endpoint(std::string_view url) {
   // The URL itself is never echoed: it might carry a password in its user part.
   auto refuse = [](std::string rule) { throw InvalidData("endpoint", std::move(rule), k_endpoint_hint); };
   std::unique_ptr<CURLU, UrlDeleter> parsed(curl().url());
@@ -98,7 +102,7 @@ std::string checked_endpoint(std::string_view url) {
     refuse(fmt::format("http:// is allowed only for loopback hosts (127.0.0.0/8, ::1, localhost), not '{}'", host));
   auto normalised = url_part(parsed.get(), CURLUPART_URL);
   if (!normalised) refuse("not an absolute URL (expected https://HOST/PATH)");
-  return *normalised;
+  return {*normalised, is_loopback(host)};
 }
 
 }  // namespace
@@ -190,14 +194,11 @@ struct CurlTransport::Impl {
 };
 
 CurlTransport::CurlTransport(TransportOptions options) : m_impl(std::make_unique<Impl>()) {
-  m_impl->base = checked_endpoint(options.base_url);
+  auto endpoint = checked_endpoint(options.base_url);
+  m_impl->base = std::move(endpoint.url);
+  m_impl->loopback = endpoint.loopback;
   while (!m_impl->base.empty() && m_impl->base.back() == '/') m_impl->base.pop_back();
   m_impl->scheme = scheme_of(m_impl->base);
-  {
-    std::unique_ptr<CURLU, UrlDeleter> parsed(curl().url());
-    if (parsed && curl().url_set(parsed.get(), CURLUPART_URL, m_impl->base.c_str(), 0) == CURLUE_OK)
-      m_impl->loopback = is_loopback(url_part(parsed.get(), CURLUPART_HOST).value_or(""));
-  }
   m_impl->options = std::move(options);
   m_impl->easy.reset(curl().easy_init());
   if (!m_impl->easy) throw Failure("cannot create a libcurl handle");
