@@ -87,8 +87,7 @@ void State::migrate(long long now_ms) {
   if (column.step()) return;
   // A state file from before entries got their ids on becoming visible: its insurer-less Vorgaenge
   // stay usable, and its entries not yet visible are queued again, to get ids when they appear.
-  exec("BEGIN IMMEDIATE");
-  try {
+  in_transaction([&] {
     exec("ALTER TABLE vorgaenge ADD COLUMN bafin TEXT");
     Statement(m_db,
               "INSERT INTO pending (kanzlei, visible_at, nachricht) SELECT kanzlei, visible_at, nachricht "
@@ -96,11 +95,7 @@ void State::migrate(long long now_ms) {
         .bind(1, now_ms)
         .step();
     Statement(m_db, "DELETE FROM mailbox WHERE visible_at > ?1").bind(1, now_ms).step();
-    exec("COMMIT");
-  } catch (...) {
-    exec("ROLLBACK");
-    throw;
-  }
+  });
 }
 
 State::~State() {
@@ -113,6 +108,17 @@ void State::exec(const char* sql) {
     std::string message = error ? error : "unknown error";
     sqlite3_free(error);
     throw std::runtime_error("sqlite: " + message + " in: " + sql);
+  }
+}
+
+void State::in_transaction(const std::function<void()>& work) {
+  exec("BEGIN IMMEDIATE");
+  try {
+    work();
+    exec("COMMIT");
+  } catch (...) {
+    exec("ROLLBACK");
+    throw;
   }
 }
 
@@ -139,8 +145,7 @@ long long State::next(const std::string& counter) {
 }
 
 void State::accept(const StoredMessage& message, const std::string& body, const std::string& bafin) {
-  exec("BEGIN IMMEDIATE");
-  try {
+  in_transaction([&] {
     Statement(m_db, "INSERT INTO messages VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
         .bind(1, message.confirmation.nachricht_id)
         .bind(2, message.kanzlei)
@@ -150,11 +155,7 @@ void State::accept(const StoredMessage& message, const std::string& body, const 
         .bind(6, message.confirmation.empfangen)
         .step();
     add_vorgang(message.kanzlei, message.confirmation.vorgang, bafin);
-    exec("COMMIT");
-  } catch (...) {
-    exec("ROLLBACK");
-    throw;
-  }
+  });
 }
 
 std::optional<std::string> State::vorgang_insurer(const std::string& kanzlei, const std::string& vorgang) {
@@ -182,8 +183,7 @@ void State::deliver(const std::string& kanzlei, long long visible_at_ms, const s
 void State::publish(long long now_ms) {
   Statement due(m_db, "SELECT 1 FROM pending WHERE visible_at <= ?1 LIMIT 1");
   if (!due.bind(1, now_ms).step()) return;
-  exec("BEGIN IMMEDIATE");
-  try {
+  in_transaction([&] {
     // AUTOINCREMENT ids only grow (never reused), so whatever appears now sorts after every id handed out
     Statement(m_db,
               "INSERT INTO mailbox (kanzlei, visible_at, nachricht) SELECT kanzlei, visible_at, nachricht "
@@ -191,11 +191,7 @@ void State::publish(long long now_ms) {
         .bind(1, now_ms)
         .step();
     Statement(m_db, "DELETE FROM pending WHERE visible_at <= ?1").bind(1, now_ms).step();
-    exec("COMMIT");
-  } catch (...) {
-    exec("ROLLBACK");
-    throw;
-  }
+  });
 }
 
 std::vector<MailboxEntry> State::mailbox(const std::string& kanzlei, long long after_id, int max, long long now_ms,

@@ -3,6 +3,7 @@
 // Not thread-safe by itself: the caller serialises access (Service holds one mutex).
 #pragma once
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -79,6 +80,8 @@ class State {
 
  private:
   void exec(const char* sql);
+  /// Runs `work` in BEGIN IMMEDIATE ... COMMIT, rolled back when it throws.
+  void in_transaction(const std::function<void()>& work);
   /// Adds what a state file written by an older sandbox lacks.
   void migrate(long long now_ms);
   /// Gives every queued entry that is visible at `now_ms` its id, in the order they became visible.
