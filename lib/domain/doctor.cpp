@@ -55,16 +55,6 @@ std::string sync_fix(Session& session) {
   return fmt::format("ecadm --as {} insurer sync", shell_quote(first_seat_holder(session)));
 }
 
-}  // namespace
-
-// Doctor runs without an acting user, but most fixes need one: each fix names the user
-// who may run it, so that it works as printed.
-std::string as_admin(Session& session, std::string_view command) {
-  return fmt::format("ecadm --as {} {}", shell_quote(first_admin(session)), command);
-}
-
-namespace {
-
 // Group and others must not read a file that holds the firm's data or its key.
 void check_mode(Report& report, const std::string& id, const std::filesystem::path& path, const char* what) {
   struct stat st {};
@@ -124,7 +114,7 @@ void check_firm(Session& session, Report& report) {
       count(session, "SELECT count(*) FROM seat_assignments s JOIN users u ON u.id = s.user_id WHERE u.active = 1");
   if (held == 0)
     add(report, "seats", "fail", fmt::format("no active user holds a seat (0 of {} assigned)", total),
-        as_admin(session, "license assign " + shell_quote(first_admin(session))));
+        fmt::format("ecadm --as {0} license assign {0}", shell_quote(first_admin(session))));
   else
     add(report, "seats", "ok", fmt::format("{} of {} assigned", held, total));
 }
@@ -237,6 +227,12 @@ void check_messages(Session& session, Report& report) {
 }
 
 }  // namespace
+
+// Doctor runs without an acting user, but most fixes need one: each fix names the user
+// who may run it, so that it works as printed.
+std::string as_admin(Session& session, std::string_view command) {
+  return fmt::format("ecadm --as {} {}", shell_quote(first_admin(session)), command);
+}
 
 bool table_exists(Session& session, const std::string& table) {
   auto stmt = session.db().prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");

@@ -64,12 +64,12 @@ Change init(const SessionOptions& options, const InitRequest& request) {
       if (request.plan && *request.plan != old_plan)
         differs("plan", old_plan, *request.plan,
                 fmt::format("ecadm --as {} firm set-plan {}", request.admin_login, *request.plan));
-      if (request.admin_name && *request.admin_name != admin.column_text(0))
-        differs("admin name", admin.column_text(0), *request.admin_name,
+      const std::string admin_name = admin.column_text(0), admin_email = admin.column_optional_text(1).value_or("");
+      if (request.admin_name && *request.admin_name != admin_name)
+        differs("admin name", admin_name, *request.admin_name,
                 "leave out --admin-name: a user's name is not changed by init");
-      if (request.email && *request.email != admin.column_optional_text(1).value_or(""))
-        differs("email", admin.column_optional_text(1).value_or(""), *request.email,
-                "leave out --email: a user's e-mail is not changed by init");
+      if (request.email && *request.email != admin_email)
+        differs("email", admin_email, *request.email, "leave out --email: a user's e-mail is not changed by init");
       return {false, fmt::format("store '{}' already holds firm '{}' with admin '{}'", options.store.string(), name,
                                  request.admin_login)};
     }
